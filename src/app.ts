@@ -1,0 +1,31 @@
+// The composition root: opens the platform, creates every module in floor order, wires the ports
+// between them and registers their routes. Nothing else constructs modules.
+
+import { auditRoutes, createAudit } from './modules/audit/index.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { createFieldCipher } from './platform/crypto.ts';
+import type { Database } from './platform/db/index.ts';
+import type { PlatformDeps } from './platform/deps.ts';
+import { createHttpServer } from './platform/http/server.ts';
+
+export type AppOptions = { config: Config; database: Database; clock?: Clock; logLevel?: string };
+
+export function createModules(config: Config, database: Database, clock: Clock = systemClock) {
+  const deps: PlatformDeps = { db: database.db, clock, cipher: createFieldCipher(config.fieldKey), config };
+  const audit = createAudit(deps);
+  return { deps, audit };
+}
+export type Modules = ReturnType<typeof createModules>;
+
+export async function buildApp(options: AppOptions) {
+  const modules = createModules(options.config, options.database, options.clock);
+  const app = await createHttpServer({
+    authenticate: async () => null,
+    isReady: options.database.ping,
+    logLevel: options.logLevel ?? options.config.logLevel,
+    trustProxy: options.config.trustProxy,
+  });
+  await app.register(auditRoutes(modules.audit));
+  return { app, modules };
+}

@@ -1,0 +1,51 @@
+// Configuration from the environment, read once at start. Every knob is documented in README.md.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** demo mode seeds the demo city and prints demo accounts; on unless YIWANG_DEMO=0 */
+  isDemo: boolean;
+  /** 32-byte key for field encryption (ID numbers, phones) and blind indexes */
+  fieldKey: Buffer;
+  /** cookies get the Secure flag (set when served behind HTTPS) */
+  isSecureCookies: boolean;
+  logLevel: string;
+  /** trust X-Forwarded-For from a reverse proxy */
+  trustProxy: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.YIWANG_DATA_DIR ?? 'data');
+  const isDemo = env.YIWANG_DEMO !== '0';
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    isDemo,
+    fieldKey: loadFieldKey(env, dataDir),
+    isSecureCookies: env.YIWANG_SECURE_COOKIES === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.YIWANG_TRUST_PROXY === '1',
+  };
+}
+
+/** YIWANG_FIELD_KEY (64 hex chars) wins; otherwise a key is generated once into the data folder. */
+function loadFieldKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
+  if (env.YIWANG_FIELD_KEY) {
+    const key = Buffer.from(env.YIWANG_FIELD_KEY, 'hex');
+    if (key.length !== 32) throw new Error('YIWANG_FIELD_KEY must be 64 hex characters (32 bytes)');
+    return key;
+  }
+  const file = join(dataDir, 'field.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}

@@ -1,0 +1,127 @@
+// The Fastify app factory: buildable without listening (for inject tests). It wires request ids,
+// problem+json errors, zod validation, OpenAPI at /api/docs, security headers with a CSP, body
+// limits, rate limiting, CSRF for cookie-authenticated writes, health, readiness and metrics.
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errors } from '../errors.ts';
+import { type Authenticator, decideAccess } from './access.ts';
+import { registerOps } from './ops.ts';
+import { sendProblem, toAppError } from './problem.ts';
+
+z.config(z.locales.zhCN());
+
+export type HttpOptions = {
+  authenticate: Authenticator;
+  isReady: () => Promise<boolean>;
+  logLevel?: string;
+  trustProxy?: boolean;
+  bodyLimit?: number;
+};
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.newPassword',
+  '*.idNumber',
+  '*.phone',
+  '*.totpCode',
+];
+
+export async function createHttpServer(options: HttpOptions) {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', redact: { paths: REDACT, censor: '[已隐藏]' } },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access level`);
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.setErrorHandler((error, req, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) req.log.error({ err: error }, 'request failed');
+    return sendProblem(req, reply, appError);
+  });
+  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, errors.notFound()));
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Yiwang 一网通办 API', version: '0.1.0', description: '一体化在线政务服务平台接口' },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yiwang_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Authenticate, then apply the route's access level and CSRF before any handler runs.
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config.access ?? 'staff';
+    if (access === 'public' && !req.url.startsWith('/api/')) return;
+    req.actor = await options.authenticate(req);
+    const decision = decideAccess(access, req.actor);
+    if (decision === 'unauthenticated') throw errors.unauthenticated();
+    if (decision === 'forbidden') throw errors.forbidden();
+    const isCookieWrite = access !== 'public' && req.actor && UNSAFE.has(req.method);
+    if (isCookieWrite && req.headers['x-csrf-token'] !== req.actor?.csrfToken) {
+      throw errors.csrf();
+    }
+  });
+
+  registerOps(app, options.isReady);
+  return app;
+}
+
+export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;
