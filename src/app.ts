@@ -2,6 +2,7 @@
 // between them and registers their routes. Nothing else constructs modules.
 
 import { auditRoutes, createAudit } from './modules/audit/index.ts';
+import { createOrg, orgRoutes } from './modules/org/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { createFieldCipher } from './platform/crypto.ts';
@@ -14,7 +15,8 @@ export type AppOptions = { config: Config; database: Database; clock?: Clock; lo
 export function createModules(config: Config, database: Database, clock: Clock = systemClock) {
   const deps: PlatformDeps = { db: database.db, clock, cipher: createFieldCipher(config.fieldKey), config };
   const audit = createAudit(deps);
-  return { deps, audit };
+  const org = createOrg(deps, { audit });
+  return { deps, audit, org };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -27,5 +29,6 @@ export async function buildApp(options: AppOptions) {
     trustProxy: options.config.trustProxy,
   });
   await app.register(auditRoutes(modules.audit));
+  await app.register(orgRoutes(modules.org));
   return { app, modules };
 }
