@@ -2,6 +2,7 @@
 // between them and registers their routes. Nothing else constructs modules.
 
 import { auditRoutes, createAudit } from './modules/audit/index.ts';
+import { createIdentity, identityRoutes } from './modules/identity/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -16,19 +17,28 @@ export function createModules(config: Config, database: Database, clock: Clock =
   const deps: PlatformDeps = { db: database.db, clock, cipher: createFieldCipher(config.fieldKey), config };
   const audit = createAudit(deps);
   const org = createOrg(deps, { audit });
-  return { deps, audit, org };
+  const identity = createIdentity({
+    ...deps,
+    audit,
+    org: {
+      departmentName: async (id) => (await org.getDepartment(id))?.name ?? null,
+      divisionExists: (code) => org.divisionExists(code),
+    },
+  });
+  return { deps, audit, org, identity };
 }
 export type Modules = ReturnType<typeof createModules>;
 
 export async function buildApp(options: AppOptions) {
   const modules = createModules(options.config, options.database, options.clock);
   const app = await createHttpServer({
-    authenticate: async () => null,
+    authenticate: modules.identity.authenticate,
     isReady: options.database.ping,
     logLevel: options.logLevel ?? options.config.logLevel,
     trustProxy: options.config.trustProxy,
   });
   await app.register(auditRoutes(modules.audit));
   await app.register(orgRoutes(modules.org));
+  await app.register(identityRoutes(modules.identity));
   return { app, modules };
 }

@@ -17,6 +17,8 @@ export type Config = {
   logLevel: string;
   /** trust X-Forwarded-For from a reverse proxy */
   trustProxy: boolean;
+  /** sign-in attempts per client IP per minute on each auth route */
+  authRateLimitPerMinute: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,8 +32,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isDemo,
     fieldKey: loadFieldKey(env, dataDir),
     isSecureCookies: env.YIWANG_SECURE_COOKIES === '1',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: env.LOG_LEVEL ?? (isDemo ? 'warn' : 'info'),
     trustProxy: env.YIWANG_TRUST_PROXY === '1',
+    authRateLimitPerMinute: Number(env.YIWANG_AUTH_RATE_LIMIT ?? 20),
   };
 }
 

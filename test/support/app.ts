@@ -15,6 +15,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     isSecureCookies: false,
     logLevel: 'silent',
     trustProxy: false,
+    authRateLimitPerMinute: 100_000,
     ...overrides,
   };
 }

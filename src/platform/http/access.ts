@@ -2,20 +2,9 @@
 // without one is refused at start-up (deny by default). Identity fills the Authenticator port.
 import type { FastifyRequest } from 'fastify';
 import type { RequestContext } from '../context.ts';
+import type { StaffRole } from '../roles.ts';
 
-export const STAFF_ROLES = [
-  'window_clerk', // 窗口人员
-  'reviewer', // 审批人员
-  'dept_admin', // 部门管理员
-  'office_admin', // 政务服务管理机构管理员
-  'supervisor', // 电子监察
-  'data_officer', // 大数据局数据专员
-  'hotline_agent', // 12345 座席
-  'inspector', // 执法人员
-  'auditor', // 审计管理员
-  'sys_admin', // 系统管理员
-] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export type { StaffRole } from '../roles.ts';
 
 export type Actor = {
   kind: 'citizen' | 'staff';

@@ -40,6 +40,8 @@ export function toAppError(error: unknown): AppError {
       return errors.validation('请求格式无效');
   }
   if (fe.statusCode === 429) return errors.rateLimited();
+  // a unique constraint that a service did not pre-check (two racing requests): a conflict, not a 500
+  if (fe.code === '23505') return errors.conflict('数据已存在或已被并发修改，请刷新后重试');
   if (error instanceof SyntaxError) return errors.badJson();
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('BAD_REQUEST', fe.statusCode, '请求无效');

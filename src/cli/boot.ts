@@ -1,0 +1,37 @@
+// Opening the platform for a command: configuration, database (migrated), modules.
+import { join } from 'node:path';
+import { createModules, type Modules } from '../app.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
+import { type Database, openDatabase } from '../platform/db/index.ts';
+import { migrate } from '../platform/db/migrate.ts';
+
+export type Booted = { config: Config; database: Database; modules: Modules };
+
+export async function boot(log: (line: string) => void): Promise<Booted> {
+  const config = loadConfig();
+  const where = config.databaseUrl
+    ? 'PostgreSQL（DATABASE_URL）'
+    : `内置 PGlite 数据库（${join(config.dataDir, 'pglite')}）`;
+  log(`打开${where}…`);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: join(config.dataDir, 'pglite'),
+  });
+  const applied = await migrate(database.db, (m) => log(`  ${m}`));
+  log(applied.length ? `已执行 ${applied.length} 个数据库迁移` : '数据库结构已是最新');
+  return { config, database, modules: createModules(config, database) };
+}
+
+/** Seeds the demo city and demo accounts; safe to run on every start. */
+export async function seedDemo(modules: Modules, log: (line: string) => void): Promise<void> {
+  const org = await modules.org.seedDemo();
+  if (Object.values(org).some((n) => n > 0)) {
+    log(
+      `演示数据：${org.divisions} 个行政区划、${org.departments} 个部门、${org.halls} 个政务服务中心、${org.windows} 个窗口、${org.calendarDays} 个节假日/调休日`,
+    );
+  }
+  const created = await modules.identity.seedDemo((division, kind) =>
+    modules.org.findDepartment(division, kind),
+  );
+  if (created) log('演示账号已创建');
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// The `yiwang` command: serve, migrate, seed --demo, audit verify, user create-admin, demo-totp.
+import { parseArgs } from 'node:util';
+import { buildApp } from '../app.ts';
+import { demoAccountList } from '../modules/identity/index.ts';
+import { systemContext } from '../platform/context.ts';
+import { boot, seedDemo } from './boot.ts';
+
+const log = (line: string) => console.log(line);
+const USAGE = `用法: yiwang <命令>
+  serve [--build-web]        启动平台（演示模式下自动写入演示数据）
+  migrate                    执行数据库迁移
+  seed --demo                写入演示城市和演示账号
+  audit verify               校验审计日志哈希链
+  user create-admin --username U --name 名称 --password P
+                             创建系统管理员（首次登录时绑定动态口令）
+  demo-totp <用户名>         演示模式：显示演示工作人员当前的动态验证码`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      'build-web': { type: 'boolean' },
+      demo: { type: 'boolean' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  if (!command || command === 'help' || command === '--help') {
+    log(USAGE);
+    return command ? 0 : 1;
+  }
+  if (command === 'serve') return serve(Boolean(values['build-web']));
+  const { database, modules, config } = await boot(log);
+  try {
+    switch (command) {
+      case 'migrate':
+        return 0;
+      case 'seed':
+        if (!values.demo) throw new Error('请指定 --demo');
+        await seedDemo(modules, log);
+        return 0;
+      case 'audit': {
+        if (positionals[0] !== 'verify') throw new Error('用法: yiwang audit verify');
+        const result = await modules.audit.verify((n) => process.stdout.write(`\r已校验 ${n} 条…`));
+        process.stdout.write('\n');
+        if (result.ok) {
+          log(`OK：审计日志共 ${result.count} 条，哈希链完整（链头 ${result.headHash.slice(0, 16)}…）`);
+          return 0;
+        }
+        log(`失败：第 ${result.firstBadSeq} 条审计记录未通过校验 —— ${result.reason}`);
+        return 2;
+      }
+      case 'user': {
+        if (positionals[0] !== 'create-admin' || !values.username || !values.password) {
+          throw new Error('用法: yiwang user create-admin --username U --name 名称 --password P');
+        }
+        const staff = await modules.identity.createStaff(systemContext('cli'), {
+          username: values.username,
+          name: values.name ?? '系统管理员',
+          departmentId: null,
+          divisionCode: '411500',
+          roles: ['sys_admin'],
+          password: values.password,
+        });
+        log(`已创建系统管理员 ${staff.username}，首次登录时需绑定动态口令`);
+        return 0;
+      }
+      case 'demo-totp': {
+        if (!config.isDemo) throw new Error('仅演示模式可用');
+        const code = await modules.identity.demoTotpCode(positionals[0] ?? '');
+        log(code ?? '该账号尚未开始绑定动态口令：请先用密码登录工作台');
+        return code ? 0 : 1;
+      }
+      default:
+        log(USAGE);
+        return 1;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function serve(buildWeb: boolean): Promise<number> {
+  if (buildWeb) {
+    const { ensureWebBuilt } = await import('../../scripts/build-web.ts');
+    await ensureWebBuilt({ log });
+  }
+  const { config, database } = await boot(log);
+  const { app, modules } = await buildApp({ config, database });
+  if (config.isDemo) await seedDemo(modules, log);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  log(`\n一网通办已启动：${url}\n  工作台 ${url}/workbench   接口文档 ${url}/api/docs`);
+  if (config.isDemo) {
+    log('\n演示账号（仅演示模式）：');
+    for (const a of demoAccountList())
+      log(`  ${a.who.padEnd(10, '　')} ${a.username.padEnd(12)} ${a.password.padEnd(18)} ${a.note}`);
+    log('  工作人员首次登录需绑定动态口令；没有验证器应用时可运行：npm run yiwang -- demo-totp <用户名>');
+  }
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(`错误：${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

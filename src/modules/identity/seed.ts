@@ -1,0 +1,129 @@
+// Demo accounts for the demo city: one staff member per role family, two citizens, an enterprise with
+// an authorised agent. Idempotent: does nothing when the demo administrator already exists.
+
+import { shanghaiDate } from '../../platform/clock.ts';
+import { systemContext } from '../../platform/context.ts';
+import type { StaffRole } from '../../platform/roles.ts';
+import { generateUscc } from '../../platform/standards/uscc.ts';
+import { hotp, stepAt } from '../../platform/totp.ts';
+import type { IdentityDeps } from './deps.ts';
+import * as store from './store.ts';
+import { registerCitizen } from './use-cases/accounts.ts';
+import { grantMandate, openEnterprise } from './use-cases/enterprises.ts';
+import { createStaff } from './use-cases/staff.ts';
+
+export type DemoAccount = { who: string; username: string; password: string; note: string };
+
+export const DEMO_CITIZENS = [
+  { realName: '张三', idNumber: '411502199001010015', phone: '13800000001', password: 'Xinyang#2026' },
+  { realName: '李四', idNumber: '411503199202020021', phone: '13800000002', password: 'Xinyang#2026' },
+];
+const DEMO_STAFF: Array<{
+  username: string;
+  name: string;
+  roles: StaffRole[];
+  password: string;
+  dept?: string;
+}> = [
+  { username: 'admin', name: '系统管理员', roles: ['sys_admin'], password: 'Yiwang#Sys2026!' },
+  { username: 'auditor', name: '审计管理员', roles: ['auditor'], password: 'Yiwang#Log2026!' },
+  {
+    username: 'clerk',
+    name: '窗口受理员',
+    roles: ['window_clerk'],
+    password: 'Yiwang#Window2026',
+    dept: '市场监督管理局',
+  },
+  {
+    username: 'reviewer',
+    name: '审批人员',
+    roles: ['reviewer'],
+    password: 'Yiwang#Approve2026',
+    dept: '市场监督管理局',
+  },
+  { username: 'office', name: '政务服务管理员', roles: ['office_admin'], password: 'Yiwang#Hall2026!' },
+  { username: 'supervisor', name: '电子监察员', roles: ['supervisor'], password: 'Yiwang#Watch2026' },
+];
+export const DEMO_ENTERPRISE = {
+  uscc: generateUscc({
+    registrationAuthority: '9',
+    category: '1',
+    divisionCode: '411502',
+    orgBody: 'MA9XY001',
+  }),
+  name: '信阳毛尖茶业有限公司',
+};
+
+export type DepartmentFinder = (divisionCode: string, kind: string) => Promise<{ id: string } | null>;
+
+/** Each account is created unless it exists, so an interrupted run completes on the next start. */
+export async function seedDemoAccounts(d: IdentityDeps, findDepartment: DepartmentFinder): Promise<boolean> {
+  if (await store.findEnterpriseByUscc(d.db, DEMO_ENTERPRISE.uscc)) return false;
+  const ctx = systemContext('seed');
+  for (const s of DEMO_STAFF) {
+    if (await store.findStaffByUsername(d.db, s.username)) continue;
+    const dept = s.dept ? await findDepartment('411500', s.dept) : null;
+    await createStaff(d, ctx, {
+      username: s.username,
+      name: s.name,
+      departmentId: dept?.id ?? null,
+      divisionCode: '411500',
+      roles: s.roles,
+      password: s.password,
+    });
+  }
+  const accountIds: string[] = [];
+  for (const c of DEMO_CITIZENS) {
+    const found = await store.findCitizenByHash(d.db, 'id_number_hash', d.cipher.blindIndex(c.idNumber));
+    accountIds.push(found?.account_id ?? (await registerCitizen(d, ctx, c)).accountId);
+  }
+  const [repId] = accountIds;
+  const actor = (accountId: string) => ({
+    kind: 'citizen' as const,
+    accountId,
+    sessionId: 'seed',
+    displayName: '',
+    roles: [],
+    departmentId: null,
+    divisionCode: null,
+    enterpriseId: null,
+    isMfaComplete: true,
+    csrfToken: '',
+  });
+  const enterprise = await openEnterprise(d, ctx, actor(repId), DEMO_ENTERPRISE);
+  const inAYear = shanghaiDate(new Date(d.clock.now().getTime() + 365 * 86_400_000));
+  await grantMandate(d, ctx, actor(repId), enterprise.id, {
+    agentIdNumber: DEMO_CITIZENS[1].idNumber,
+    agentName: DEMO_CITIZENS[1].realName,
+    scope: 'all',
+    itemCodes: [],
+    validUntil: inAYear,
+  });
+  return true;
+}
+
+export function demoAccountList(): DemoAccount[] {
+  return [
+    ...DEMO_CITIZENS.map((c) => ({
+      who: c.realName === '张三' ? '市民（法定代表人）' : '市民（经办人）',
+      username: c.phone,
+      password: c.password,
+      note: `身份证号 ${c.idNumber}`,
+    })),
+    ...DEMO_STAFF.map((s) => ({
+      who: s.name,
+      username: s.username,
+      password: s.password,
+      note: s.roles.join(','),
+    })),
+  ];
+}
+
+export async function demoTotpCode(d: IdentityDeps, username: string): Promise<string | null> {
+  if (!d.config.isDemo)
+    throw new Error('demo TOTP codes are only available in demo mode (YIWANG_DEMO is not 0)');
+  const staff = await store.findStaffByUsername(d.db, username.trim().toLowerCase());
+  const account = staff ? await store.findAccount(d.db, staff.account_id) : undefined;
+  const encrypted = account?.totp_pending_enc ?? account?.totp_secret_enc;
+  return encrypted ? hotp(d.cipher.decrypt(encrypted), stepAt(d.clock.now())) : null;
+}
