@@ -37,7 +37,21 @@ export async function ensureWebBuilt(options: EnsureWebOptions = {}): Promise<bo
   log('正在构建前端（vite build → dist/web）…');
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'src/web'), logLevel: 'warn' });
+  // A production bundle even when called under a test runner (NODE_ENV=test would keep React and
+  // Ant Design in development mode).
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(ROOT, 'vite.config.ts'),
+      root: join(ROOT, 'src/web'),
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   log(`前端构建完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   return true;
 }

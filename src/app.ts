@@ -10,6 +10,7 @@ import { createFieldCipher } from './platform/crypto.ts';
 import type { Database } from './platform/db/index.ts';
 import type { PlatformDeps } from './platform/deps.ts';
 import { createHttpServer } from './platform/http/server.ts';
+import { hasWebBuild, registerWeb } from './platform/http/web.ts';
 
 export type AppOptions = { config: Config; database: Database; clock?: Clock; logLevel?: string };
 
@@ -40,5 +41,6 @@ export async function buildApp(options: AppOptions) {
   await app.register(auditRoutes(modules.audit));
   await app.register(orgRoutes(modules.org));
   await app.register(identityRoutes(modules.identity));
+  if (hasWebBuild()) await registerWeb(app);
   return { app, modules };
 }

@@ -1,0 +1,129 @@
+// The front end's only door to the server: JSON over same-origin fetch, the CSRF token of the current
+// session on every write, and problem+json errors turned into an ApiError the UI can show in Chinese.
+import type { FormInstance } from 'antd';
+
+export type StaffRole =
+  | 'window_clerk'
+  | 'reviewer'
+  | 'dept_admin'
+  | 'office_admin'
+  | 'supervisor'
+  | 'data_officer'
+  | 'hotline_agent'
+  | 'inspector'
+  | 'auditor'
+  | 'sys_admin';
+
+export type Relation = 'legal_rep' | 'agent';
+export type EnterpriseRef = { id: string; name: string; uscc: string; relation: Relation };
+
+export type Me = {
+  accountId: string;
+  kind: 'citizen' | 'staff';
+  displayName: string;
+  roles: StaffRole[];
+  isMfaComplete: boolean;
+  csrfToken: string;
+  idNumberMasked: string | null;
+  phoneMasked: string | null;
+  department: { id: string; name: string } | null;
+  divisionCode: string | null;
+  acting: { enterpriseId: string; name: string; uscc: string; relation: Relation } | null;
+  enterprises: EnterpriseRef[];
+};
+
+export type LoginResult = { next: 'done' | 'totp' | 'totp-enrol'; me: Me };
+export type TotpEnrolment = { secret: string; otpauthUri: string; qrDataUrl: string };
+
+export type FieldProblem = { path: string; message: string };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly fieldErrors: FieldProblem[];
+  readonly requestId: string | undefined;
+  constructor(status: number, body: Partial<Problem>) {
+    super(body.detail ?? body.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = body.code ?? 'HTTP_ERROR';
+    this.title = body.title ?? (status >= 500 ? '系统内部错误' : '请求失败');
+    this.detail = body.detail;
+    this.fieldErrors = body.errors ?? [];
+    this.requestId = body.requestId;
+  }
+}
+
+type Problem = { code: string; title: string; detail: string; errors: FieldProblem[]; requestId: string };
+
+let csrfToken: string | null = null;
+/** The session's CSRF token, set whenever a Me arrives. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', title: '网络连接失败', detail: '请检查网络后重试' });
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) throw new ApiError(response.status, (parsed ?? {}) as Partial<Problem>);
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {});
+export const patch = <T>(path: string, body?: unknown) => api<T>('PATCH', path, body ?? {});
+export const del = <T>(path: string) => api<T>('DELETE', path);
+
+/** A query string from the defined values only. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * Puts the server's per-field messages ("body.idNumber") on the matching form fields; returns the
+ * problems that matched no field, so the caller shows them in the form-level alert.
+ */
+export function applyFieldErrors(form: FormInstance, error: unknown): FieldProblem[] {
+  if (!(error instanceof ApiError)) return [];
+  const known = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
+  const unmatched: FieldProblem[] = [];
+  const fields: { name: string; errors: string[] }[] = [];
+  for (const problem of error.fieldErrors) {
+    const name = problem.path.replace(/^body\./, '').split('.')[0] ?? '';
+    if (known.has(name)) fields.push({ name, errors: [problem.message] });
+    else unmatched.push(problem);
+  }
+  form.setFields(fields);
+  return unmatched;
+}

@@ -1,0 +1,135 @@
+// The portal home: a search box for service items and theme tiles for citizens and enterprises.
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BuildOutlined,
+  BulbOutlined,
+  CarOutlined,
+  CoffeeOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  MedicineBoxOutlined,
+  ReadOutlined,
+  SafetyOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  StopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Card, Input, Tabs, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ENTERPRISE_THEMES, PERSONAL_THEMES, type Theme, type ThemeIcon } from './themes.ts';
+
+const ICONS: Record<ThemeIcon, ReactNode> = {
+  heart: <HeartOutlined />,
+  solution: <SolutionOutlined />,
+  safety: <SafetyOutlined />,
+  home: <HomeOutlined />,
+  car: <CarOutlined />,
+  medicine: <MedicineBoxOutlined />,
+  read: <ReadOutlined />,
+  idcard: <IdcardOutlined />,
+  coffee: <CoffeeOutlined />,
+  team: <TeamOutlined />,
+  shop: <ShopOutlined />,
+  build: <BuildOutlined />,
+  bank: <BankOutlined />,
+  account: <AccountBookOutlined />,
+  audit: <AuditOutlined />,
+  bulb: <BulbOutlined />,
+  user: <UserOutlined />,
+  stop: <StopOutlined />,
+};
+
+function Tiles({ themes, audience }: { themes: Theme[]; audience: string }) {
+  return (
+    <ul
+      aria-label={`${audience}主题`}
+      style={{
+        listStyle: 'none',
+        margin: 0,
+        padding: 0,
+        display: 'grid',
+        gap: 10,
+        gridTemplateColumns: 'repeat(auto-fill, minmax(96px, 1fr))',
+      }}
+    >
+      {themes.map((t) => (
+        <li key={t.key}>
+          <Link
+            to={`/search?theme=${encodeURIComponent(t.label)}`}
+            data-testid={`theme-${t.key}`}
+            style={{
+              display: 'flex',
+              flexDirection: 'column',
+              alignItems: 'center',
+              gap: 6,
+              padding: '14px 4px',
+              borderRadius: 8,
+              background: '#f0f5ff',
+              color: '#1f2a3d',
+            }}
+          >
+            <span style={{ fontSize: 26, color: '#1554ad' }} aria-hidden="true">
+              {ICONS[t.icon]}
+            </span>
+            <span>{t.label}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Home() {
+  const navigate = useNavigate();
+  return (
+    <>
+      <section
+        aria-labelledby="home-title"
+        style={{
+          background: 'linear-gradient(135deg, #1554ad, #2f6fcb)',
+          borderRadius: 12,
+          padding: '24px 16px',
+        }}
+      >
+        <Typography.Title id="home-title" level={1} style={{ color: '#fff', fontSize: 24, marginTop: 0 }}>
+          办事不用跑，一网全通办
+        </Typography.Title>
+        <search style={{ maxWidth: 640 }} aria-label="事项检索">
+          <Input.Search
+            size="large"
+            placeholder="搜索办事事项，如：结婚登记、营业执照"
+            enterButton="搜索"
+            aria-label="搜索办事事项"
+            data-testid="home-search"
+            onSearch={(q) => navigate(`/search?q=${encodeURIComponent(q.trim())}`)}
+          />
+        </search>
+      </section>
+      <Card style={{ marginTop: 16 }} styles={{ body: { padding: '8px 16px 16px' } }}>
+        <Typography.Title level={2} style={{ fontSize: 18, marginTop: 8 }}>
+          主题服务
+        </Typography.Title>
+        <Tabs
+          items={[
+            {
+              key: 'personal',
+              label: '个人服务',
+              children: <Tiles themes={PERSONAL_THEMES} audience="个人服务" />,
+            },
+            {
+              key: 'enterprise',
+              label: '法人服务',
+              children: <Tiles themes={ENTERPRISE_THEMES} audience="法人服务" />,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+// "我的": the citizen's masked identity, the identity they act as (self or an enterprise), their
+// enterprises and, for enterprises they represent, the agents they have authorised.
+import { Card, Descriptions, Flex, Select, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate } from 'react-router';
+import { type Me, post } from '../api.ts';
+import { useSession } from '../session.tsx';
+import { ProblemAlert } from '../shared/ProblemAlert.tsx';
+import { Enterprises } from './Enterprises.tsx';
+
+export const RELATION_LABEL = { legal_rep: '法定代表人', agent: '经办人' } as const;
+
+function ActingSwitch({ me }: { me: Me }) {
+  const { setMe } = useSession();
+  const [error, setError] = useState<unknown>(null);
+  const [isBusy, setBusy] = useState(false);
+  const options = [
+    { value: '', label: `个人：${me.displayName}` },
+    ...me.enterprises.map((e) => ({ value: e.id, label: `${e.name}（${RELATION_LABEL[e.relation]}）` })),
+  ];
+  async function change(enterpriseId: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      setMe(await post<Me>('/api/me/acting', { enterpriseId: enterpriseId || null }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <ProblemAlert error={error} />
+      <label htmlFor="acting-select" style={{ display: 'block', marginBottom: 6 }}>
+        当前办事身份
+      </label>
+      <Select
+        id="acting-select"
+        data-testid="acting-select"
+        style={{ width: '100%', maxWidth: 420 }}
+        value={me.acting?.enterpriseId ?? ''}
+        options={options}
+        loading={isBusy}
+        onChange={change}
+      />
+    </>
+  );
+}
+
+export default function Mine() {
+  const { me, isLoading } = useSession();
+  if (isLoading) return <Spin aria-label="加载中" />;
+  if (me?.kind !== 'citizen' || !me.isMfaComplete) return <Navigate to="/login?next=/me" replace />;
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+        我的
+      </Typography.Title>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>个人信息</h2>}>
+        <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+          <Descriptions.Item label="姓名">{me.displayName}</Descriptions.Item>
+          <Descriptions.Item label="身份证号">
+            <span data-testid="id-masked">{me.idNumberMasked ?? '—'}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="手机号码">
+            <span data-testid="phone-masked">{me.phoneMasked ?? '—'}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="正在以此身份办事">
+            <span data-testid="acting-now">
+              {me.acting ? `${me.acting.name}（${RELATION_LABEL[me.acting.relation]}）` : '个人'}
+            </span>
+          </Descriptions.Item>
+        </Descriptions>
+        <div style={{ marginTop: 12 }}>
+          <ActingSwitch me={me} />
+        </div>
+      </Card>
+      <Enterprises me={me} />
+    </Flex>
+  );
+}

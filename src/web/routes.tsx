@@ -1,0 +1,56 @@
+// Every route of the web app. Pages load lazily; the portal shell is the only eager layout.
+import { Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { PortalLayout } from './portal/PortalLayout.tsx';
+
+const Home = lazy(() => import('./portal/Home.tsx'));
+const Search = lazy(() => import('./portal/Search.tsx'));
+const Register = lazy(() => import('./portal/Register.tsx'));
+const Login = lazy(() => import('./portal/Login.tsx'));
+const Mine = lazy(() => import('./portal/Mine.tsx'));
+const NotFound = lazy(() => import('./portal/NotFound.tsx'));
+const StaffLogin = lazy(() => import('./workbench/StaffLogin.tsx'));
+const Shell = lazy(() => import('./workbench/Shell.tsx'));
+const WorkbenchHome = lazy(() => import('./workbench/WorkbenchHome.tsx'));
+const Departments = lazy(() => import('./admin/Departments.tsx'));
+const Halls = lazy(() => import('./admin/Halls.tsx'));
+const StaffAdmin = lazy(() => import('./admin/StaffAdmin.tsx'));
+const CalendarEditor = lazy(() => import('./admin/CalendarEditor.tsx'));
+const AuditLog = lazy(() => import('./auditor/AuditLog.tsx'));
+
+const page = (node: ReactNode) => (
+  <Suspense
+    fallback={
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin aria-label="加载中" />
+      </div>
+    }
+  >
+    {node}
+  </Suspense>
+);
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PortalLayout />}>
+        <Route index element={page(<Home />)} />
+        <Route path="search" element={page(<Search />)} />
+        <Route path="register" element={page(<Register />)} />
+        <Route path="login" element={page(<Login />)} />
+        <Route path="me" element={page(<Mine />)} />
+        <Route path="*" element={page(<NotFound />)} />
+      </Route>
+      <Route path="workbench/login" element={page(<StaffLogin />)} />
+      <Route path="workbench" element={page(<Shell />)}>
+        <Route index element={page(<WorkbenchHome />)} />
+        <Route path="admin/departments" element={page(<Departments />)} />
+        <Route path="admin/halls" element={page(<Halls />)} />
+        <Route path="admin/staff" element={page(<StaffAdmin />)} />
+        <Route path="admin/calendar" element={page(<CalendarEditor />)} />
+        <Route path="audit" element={page(<AuditLog />)} />
+      </Route>
+    </Routes>
+  );
+}

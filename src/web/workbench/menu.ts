@@ -1,0 +1,38 @@
+// The workbench menu, built from the signed-in staff member's roles. Entries without a path belong
+// to modules still being built and show as "即将开放".
+import type { StaffRole } from '../api.ts';
+
+export type MenuEntry = { key: string; label: string; path: string | null; roles: StaffRole[] | 'all' };
+
+export const ROLE_LABEL: Record<StaffRole, string> = {
+  window_clerk: '窗口人员',
+  reviewer: '审批人员',
+  dept_admin: '部门管理员',
+  office_admin: '政务服务管理机构',
+  supervisor: '电子监察',
+  data_officer: '数据专员',
+  hotline_agent: '12345 座席',
+  inspector: '执法人员',
+  auditor: '审计管理员',
+  sys_admin: '系统管理员',
+};
+
+export const MENU: MenuEntry[] = [
+  { key: 'home', label: '工作台', path: '/workbench', roles: 'all' },
+  { key: 'intake', label: '受理办件', path: null, roles: ['window_clerk'] },
+  { key: 'review', label: '审批待办', path: null, roles: ['reviewer'] },
+  { key: 'items', label: '事项管理', path: null, roles: ['dept_admin', 'office_admin'] },
+  { key: 'supervision', label: '电子监察', path: null, roles: ['supervisor'] },
+  { key: 'sharing', label: '数据共享', path: null, roles: ['data_officer'] },
+  { key: 'hotline', label: '12345 工单', path: null, roles: ['hotline_agent'] },
+  { key: 'inspection', label: '双随机检查', path: null, roles: ['inspector'] },
+  { key: 'departments', label: '部门管理', path: '/workbench/admin/departments', roles: ['sys_admin'] },
+  { key: 'halls', label: '大厅与窗口', path: '/workbench/admin/halls', roles: ['sys_admin'] },
+  { key: 'staff', label: '工作人员', path: '/workbench/admin/staff', roles: ['sys_admin'] },
+  { key: 'calendar', label: '节假日日历', path: '/workbench/admin/calendar', roles: ['sys_admin'] },
+  { key: 'audit', label: '审计日志', path: '/workbench/audit', roles: ['auditor'] },
+];
+
+export function menuFor(roles: StaffRole[]): MenuEntry[] {
+  return MENU.filter((m) => m.roles === 'all' || m.roles.some((r) => roles.includes(r)));
+}

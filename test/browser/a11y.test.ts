@@ -1,0 +1,47 @@
+// Accessibility: axe-core (WCAG 2.1 A/AA rules) on every public page at desktop and phone width.
+// Serious and critical violations fail the test and are listed by rule, target and help text.
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
+
+const PUBLIC_PAGES: { path: string; ready: string }[] = [
+  { path: '/', ready: '办事不用跑，一网全通办' },
+  { path: '/search?q=%E7%BB%93%E5%A9%9A', ready: '事项检索即将开放' },
+  { path: '/register', ready: '个人用户注册' },
+  { path: '/login', ready: '个人用户登录' },
+  { path: '/workbench/login', ready: '工作人员登录' },
+  { path: '/no-such-page', ready: '页面不存在' },
+];
+
+let p: Platform;
+beforeAll(async () => {
+  p = await startPlatform();
+});
+afterAll(async () => {
+  await p?.close();
+});
+
+describe('public pages have no serious or critical accessibility violations', () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    for (const { path, ready } of PUBLIC_PAGES) {
+      it(`${path} at ${viewport.width} px`, async () => {
+        const page = await p.newPage(viewport);
+        await page.goto(path);
+        await page.getByRole('heading', { name: ready }).waitFor();
+        const result = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .analyze();
+        const bad = result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          );
+        expect(bad).toEqual([]);
+        const hasHorizontalScroll = await page.evaluate(
+          () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        );
+        expect(hasHorizontalScroll).toBe(false);
+      });
+    }
+  }
+});
