@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type FastifySchema } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -16,7 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../errors.ts';
-import { type Authenticator, decideAccess } from './access.ts';
+import { type Access, type Authenticator, decideAccess } from './access.ts';
 import { registerOps } from './ops.ts';
 import { sendProblem, toAppError } from './problem.ts';
 
@@ -31,6 +31,13 @@ export type HttpOptions = {
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** One registered route as declared: what the conformance tests sweep (HEAD twins of GETs included). */
+export type RouteRecord = { method: string; url: string; access: Access; schema: FastifySchema | undefined };
+const routeTables = new WeakMap<object, RouteRecord[]>();
+
+/** Every route registered on an app built by createHttpServer, in registration order. */
+export const routesOf = (app: object): readonly RouteRecord[] => routeTables.get(app) ?? [];
 
 export const REDACT = [
   'req.headers.cookie',
@@ -60,9 +67,15 @@ export async function createHttpServer(options: HttpOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
 
+  const routes: RouteRecord[] = [];
+  routeTables.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
-    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access level`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access level`);
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url, access, schema: route.schema });
+    }
   });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -106,8 +119,9 @@ export async function createHttpServer(options: HttpOptions) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  // Authenticate, then apply the route's access level and CSRF before any handler runs.
-  app.addHook('preHandler', async (req) => {
+  // Authenticate, then apply the route's access level and CSRF as soon as the request arrives: before
+  // its body is read or validated, so a caller without access learns nothing about the route's shape.
+  app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config.access ?? 'staff';
     if (access === 'public' && !req.url.startsWith('/api/')) return;
     req.actor = await options.authenticate(req);
