@@ -145,24 +145,35 @@ export const findEnterprise = (db: Executor, id: string) =>
 export const findEnterpriseByUscc = (db: Executor, uscc: string) =>
   q(db).selectFrom('identity.enterprise').selectAll().where('uscc', '=', uscc).executeTakeFirst();
 
-export const enterprisesOfLegalRep = (db: Executor, accountId: string) =>
+/** Enterprises the account represents (legal rep) or acts for under a mandate valid on `today`. */
+export const enterprisesOf = (db: Executor, accountId: string, today: string) =>
   q(db)
-    .selectFrom('identity.enterprise')
-    .selectAll()
-    .where('legal_rep_account_id', '=', accountId)
-    .orderBy('created_at')
-    .execute();
-
-/** Enterprises for which the account holds a mandate valid on `today` (not revoked, not expired). */
-export const enterprisesOfAgent = (db: Executor, accountId: string, today: string) =>
-  q(db)
-    .selectFrom('identity.mandate as m')
-    .innerJoin('identity.enterprise as e', 'e.id', 'm.enterprise_id')
+    .selectFrom('identity.enterprise as e')
     .selectAll('e')
-    .where('m.agent_account_id', '=', accountId)
-    .where('m.revoked_at', 'is', null)
-    .where('m.valid_until', '>=', today)
-    .distinct()
+    .select((eb) =>
+      eb
+        .case()
+        .when('e.legal_rep_account_id', '=', accountId)
+        .then(eb.val<'legal_rep' | 'agent'>('legal_rep'))
+        .else(eb.val<'legal_rep' | 'agent'>('agent'))
+        .end()
+        .as('relation'),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('e.legal_rep_account_id', '=', accountId),
+        eb.exists(
+          eb
+            .selectFrom('identity.mandate as m')
+            .select('m.id')
+            .whereRef('m.enterprise_id', '=', 'e.id')
+            .where('m.agent_account_id', '=', accountId)
+            .where('m.revoked_at', 'is', null)
+            .where('m.valid_until', '>=', today),
+        ),
+      ]),
+    )
+    .orderBy('e.created_at')
     .execute();
 
 export const insertMandate = (tx: Executor, row: MandateRow) =>

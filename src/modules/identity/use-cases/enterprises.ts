@@ -57,13 +57,8 @@ export function enterpriseView(row: store.EnterpriseRow, relation: 'legal_rep' |
 }
 
 export async function myEnterprises(d: IdentityDeps, accountId: string) {
-  const today = shanghaiDate(d.clock.now());
-  const own = await store.enterprisesOfLegalRep(d.db, accountId);
-  const agentOf = await store.enterprisesOfAgent(d.db, accountId, today);
-  return [
-    ...own.map((e) => enterpriseView(e, 'legal_rep')),
-    ...agentOf.filter((e) => !own.some((o) => o.id === e.id)).map((e) => enterpriseView(e, 'agent')),
-  ];
+  const rows = await store.enterprisesOf(d.db, accountId, shanghaiDate(d.clock.now()));
+  return rows.map((e) => enterpriseView(e, e.relation));
 }
 
 async function requireLegalRep(d: IdentityDeps, actor: Actor, enterpriseId: string) {

@@ -10,16 +10,17 @@ import { identityErrors } from '../errors.ts';
 import type { MeView } from '../schema.ts';
 import * as store from '../store.ts';
 import { myEnterprises } from './enterprises.ts';
+import { type SessionFacts, sessionFacts } from './sessions.ts';
 
 export async function me(d: IdentityDeps, actor: Actor): Promise<MeView> {
-  const account = await store.findAccount(d.db, actor.accountId);
+  const facts = sessionFacts(actor) ?? (await factsFromStore(d, actor.accountId));
   const base = {
     accountId: actor.accountId,
     kind: actor.kind,
     displayName: actor.displayName,
     roles: actor.roles,
     isMfaComplete: actor.isMfaComplete,
-    hasTotp: Boolean(account?.totp_secret_enc),
+    hasTotp: facts.hasTotp,
     csrfToken: actor.csrfToken,
   };
   if (actor.kind === 'staff') {
@@ -35,16 +36,25 @@ export async function me(d: IdentityDeps, actor: Actor): Promise<MeView> {
       enterprises: [],
     };
   }
-  const citizen = await store.findCitizen(d.db, actor.accountId);
   const enterprises = await myEnterprises(d, actor.accountId);
   return {
     ...base,
-    idNumberMasked: citizen ? maskIdNumber(d.cipher.decrypt(citizen.id_number_enc)) : null,
-    phoneMasked: citizen ? maskPhone(d.cipher.decrypt(citizen.phone_enc)) : null,
+    idNumberMasked: facts.idNumberEnc ? maskIdNumber(d.cipher.decrypt(facts.idNumberEnc)) : null,
+    phoneMasked: facts.phoneEnc ? maskPhone(d.cipher.decrypt(facts.phoneEnc)) : null,
     department: null,
     divisionCode: null,
     acting: enterprises.find((e) => e.id === actor.enterpriseId) ?? null,
     enterprises,
+  };
+}
+
+async function factsFromStore(d: IdentityDeps, accountId: string): Promise<SessionFacts> {
+  const account = await store.findAccount(d.db, accountId);
+  const citizen = await store.findCitizen(d.db, accountId);
+  return {
+    hasTotp: Boolean(account?.totp_secret_enc),
+    idNumberEnc: citizen?.id_number_enc ?? null,
+    phoneEnc: citizen?.phone_enc ?? null,
   };
 }
 

@@ -32,10 +32,20 @@ export async function openSession(
   return { token, sessionId };
 }
 
-/** The actor behind a session token, or null when the token is unknown, revoked or expired. */
+/** What the session query already knows beyond the Actor, kept for `me` so it needs no second lookup. */
+export type SessionFacts = { hasTotp: boolean; idNumberEnc: string | null; phoneEnc: string | null };
+const factsOf = new WeakMap<Actor, SessionFacts>();
+export const sessionFacts = (actor: Actor): SessionFacts | undefined => factsOf.get(actor);
+
+/**
+ * The actor behind a session token, or null when the token is unknown, revoked or expired. One query:
+ * the session, its account, staff or citizen row, and whether the acting enterprise is still allowed.
+ */
 export async function resolveSession(d: IdentityDeps, token: string | undefined): Promise<Actor | null> {
   if (!token || token.length > 100) return null;
   const tokenHash = hashToken(token);
+  const now = d.clock.now();
+  const today = shanghaiDate(now);
   const row = await store
     .q(d.db)
     .selectFrom('identity.session as s')
@@ -43,22 +53,46 @@ export async function resolveSession(d: IdentityDeps, token: string | undefined)
     .leftJoin('identity.staff as st', 'st.account_id', 's.account_id')
     .leftJoin('identity.citizen as c', 'c.account_id', 's.account_id')
     .select(['s.id', 's.account_id', 's.csrf_token', 's.is_mfa_complete', 's.acting_enterprise_id'])
-    .select(['s.created_at', 's.last_seen_at', 's.revoked_at', 'a.kind', 'a.is_disabled'])
-    .select(['st.name as staff_name', 'st.roles', 'st.department_id', 'st.division_code', 'c.real_name'])
+    .select([
+      's.created_at',
+      's.last_seen_at',
+      's.revoked_at',
+      'a.kind',
+      'a.is_disabled',
+      'a.totp_secret_enc',
+    ])
+    .select(['st.name as staff_name', 'st.roles', 'st.department_id', 'st.division_code'])
+    .select(['c.real_name', 'c.id_number_enc', 'c.phone_enc'])
+    .select((eb) =>
+      eb
+        .or([
+          eb.exists(
+            eb
+              .selectFrom('identity.enterprise as e')
+              .select('e.id')
+              .whereRef('e.id', '=', 's.acting_enterprise_id')
+              .whereRef('e.legal_rep_account_id', '=', 's.account_id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('identity.mandate as m')
+              .select('m.id')
+              .whereRef('m.enterprise_id', '=', 's.acting_enterprise_id')
+              .whereRef('m.agent_account_id', '=', 's.account_id')
+              .where('m.revoked_at', 'is', null)
+              .where('m.valid_until', '>=', today),
+          ),
+        ])
+        .as('is_acting_allowed'),
+    )
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row || row.revoked_at || row.is_disabled) return null;
-  const now = d.clock.now().getTime();
   const lifetime = row.is_mfa_complete ? ABSOLUTE_TIMEOUT_MS : MFA_PENDING_TIMEOUT_MS;
-  if (now - row.last_seen_at.getTime() > IDLE_TIMEOUT_MS || now - row.created_at.getTime() > lifetime)
-    return null;
-  if (now - row.last_seen_at.getTime() > 60_000) {
-    await store.updateSession(d.db, tokenHash, { last_seen_at: new Date(now) });
-  }
-  const enterpriseId = row.acting_enterprise_id
-    ? await actingStillAllowed(d, row.account_id, row.acting_enterprise_id)
-    : null;
-  return {
+  const idle = now.getTime() - row.last_seen_at.getTime();
+  if (idle > IDLE_TIMEOUT_MS || now.getTime() - row.created_at.getTime() > lifetime) return null;
+  if (idle > 60_000) await store.updateSession(d.db, tokenHash, { last_seen_at: now });
+  const actor: Actor = {
     kind: row.kind,
     accountId: row.account_id,
     sessionId: row.id,
@@ -66,20 +100,16 @@ export async function resolveSession(d: IdentityDeps, token: string | undefined)
     roles: row.roles ?? [],
     departmentId: row.department_id ?? null,
     divisionCode: row.division_code ?? null,
-    enterpriseId,
+    enterpriseId: row.acting_enterprise_id && row.is_acting_allowed ? row.acting_enterprise_id : null,
     isMfaComplete: row.is_mfa_complete,
     csrfToken: row.csrf_token,
   };
-}
-
-/** The enterprise id if the account is still its legal representative or holds a valid mandate. */
-async function actingStillAllowed(
-  d: IdentityDeps,
-  accountId: string,
-  enterpriseId: string,
-): Promise<string | null> {
-  const relation = await relationTo(d.db, accountId, enterpriseId, d.clock.now());
-  return relation ? enterpriseId : null;
+  factsOf.set(actor, {
+    hasTotp: row.totp_secret_enc !== null,
+    idNumberEnc: row.id_number_enc,
+    phoneEnc: row.phone_enc,
+  });
+  return actor;
 }
 
 export async function relationTo(
@@ -88,9 +118,6 @@ export async function relationTo(
   enterpriseId: string,
   now: Date,
 ): Promise<'legal_rep' | 'agent' | null> {
-  const enterprise = await store.findEnterprise(db, enterpriseId);
-  if (!enterprise) return null;
-  if (enterprise.legal_rep_account_id === accountId) return 'legal_rep';
-  const agentOf = await store.enterprisesOfAgent(db, accountId, shanghaiDate(now));
-  return agentOf.some((e) => e.id === enterpriseId) ? 'agent' : null;
+  const rows = await store.enterprisesOf(db, accountId, shanghaiDate(now));
+  return rows.find((e) => e.id === enterpriseId)?.relation ?? null;
 }

@@ -1,0 +1,14 @@
+// `npm run bench -- <name>`: runs one benchmark. Benchmarks print ratios against a floor measured in
+// the same run; results are recorded in docs/performance.md.
+import { benchAuth } from './auth.ts';
+
+const BENCHES: Record<string, () => Promise<void>> = { auth: benchAuth };
+
+const name = process.argv[2];
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  console.log(`用法: npm run bench -- <${Object.keys(BENCHES).join('|')}>`);
+  process.exit(1);
+}
+await bench();
+process.exit(0);
