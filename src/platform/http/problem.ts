@@ -35,6 +35,8 @@ export function toAppError(error: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return errors.unsupportedMedia();
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('URI_TOO_LONG', 414, '请求地址过长');
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_CTP_INVALID_TYPE':
       return errors.validation('请求格式无效');
@@ -42,6 +44,8 @@ export function toAppError(error: unknown): AppError {
   if (fe.statusCode === 429) return errors.rateLimited();
   // a unique constraint that a service did not pre-check (two racing requests): a conflict, not a 500
   if (fe.code === '23505') return errors.conflict('数据已存在或已被并发修改，请刷新后重试');
+  // text the database cannot store (U+0000 in a query string or parameter): the request's fault
+  if (fe.code === '22021' || fe.code === '22P05') return errors.validation('请求中含有不允许的字符');
   if (error instanceof SyntaxError) return errors.badJson();
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('BAD_REQUEST', fe.statusCode, '请求无效');

@@ -61,7 +61,28 @@ export async function createHttpServer(options: HttpOptions) {
     bodyLimit: options.bodyLimit ?? 1_048_576,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
+    // URLs the router cannot even parse (bad percent-encoding, over-long parameters) skip every hook:
+    // answer them as problem+json too, not with Fastify's own JSON shape.
+    frameworkErrors: (error, req, reply) => {
+      reply.header('x-request-id', req.id);
+      return sendProblem(req, reply, toAppError(error));
+    },
   }).withTypeProvider<ZodTypeProvider>();
+
+  // JSON is the only body the API reads; Fastify's default text/plain parser would hand a string to
+  // routes that expect an object (and run body-less POSTs), so any other type is a 415.
+  app.removeContentTypeParser('text/plain');
+  // PostgreSQL text and jsonb cannot hold U+0000: refuse it at the edge instead of failing in SQL.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    parseJson(req, String(body), (error, parsed) => {
+      if (error) return done(error, undefined);
+      const hasNul = /\\u0000/i.test(String(body)) && containsNul(parsed);
+      return hasNul
+        ? done(errors.validation('请求中含有不允许的空字符（U+0000）'), undefined)
+        : done(null, parsed);
+    });
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -136,6 +157,22 @@ export async function createHttpServer(options: HttpOptions) {
 
   registerOps(app, options.isReady);
   return app;
+}
+
+/** Whether any string (key or value) in a parsed JSON value holds U+0000; iterative, for deep input. */
+function containsNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string' && next.includes('\u0000')) return true;
+    if (next && typeof next === 'object') {
+      for (const [key, inner] of Object.entries(next)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(inner);
+      }
+    }
+  }
+  return false;
 }
 
 export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;
