@@ -1,6 +1,7 @@
 // What the identity module needs from the platform and from lower modules (through ports).
 import type { PlatformDeps } from '../../platform/deps.ts';
 import type { AuditModule } from '../audit/index.ts';
+import type { SessionCache } from './session-cache.ts';
 
 /** Filled by the composition root with the org module's functions (org is a lower floor). */
 export type OrgPort = {
@@ -8,7 +9,7 @@ export type OrgPort = {
   divisionExists(code: string): Promise<boolean>;
 };
 
-export type IdentityDeps = PlatformDeps & { audit: AuditModule; org: OrgPort };
+export type IdentityDeps = PlatformDeps & { audit: AuditModule; org: OrgPort; sessions: SessionCache };
 
 export const SESSION_COOKIE = 'yiwang_session';
 export const IDLE_TIMEOUT_MS = 30 * 60_000;

@@ -9,6 +9,7 @@ import { identityErrors } from './errors.ts';
 import { adminRoutes } from './routes-admin.ts';
 import { authRoutes } from './routes-auth.ts';
 import { type DepartmentFinder, demoTotpCode, seedDemoAccounts } from './seed.ts';
+import { SessionCache } from './session-cache.ts';
 import { changePassword, logout, type RegisterInput, registerCitizen } from './use-cases/accounts.ts';
 import * as enterprises from './use-cases/enterprises.ts';
 import { type LoginInput, login } from './use-cases/login.ts';
@@ -21,7 +22,8 @@ export type { OrgPort } from './deps.ts';
 export { SESSION_COOKIE } from './deps.ts';
 export type { StaffInput } from './use-cases/staff.ts';
 
-export function createIdentity(d: IdentityDeps) {
+export function createIdentity(deps: Omit<IdentityDeps, 'sessions'>) {
+  const d: IdentityDeps = { ...deps, sessions: new SessionCache() };
   const identity = {
     config: d.config,
     /** The Authenticator the HTTP layer calls for every non-public request. */

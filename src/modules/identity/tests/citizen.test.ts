@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from '../../../../test/support/app.ts';
+import { type TestApp, testApp, testConfig } from '../../../../test/support/app.ts';
 import { PASSWORD, signUpCitizen, validIdNumber, validPhone } from '../../../../test/support/auth.ts';
+import { buildApp } from '../../../app.ts';
 import { sql } from '../../../platform/db/index.ts';
 
 describe('citizen registration and sign-in', () => {
@@ -172,5 +173,23 @@ describe('citizen registration and sign-in', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: c.cookie } })).statusCode,
     ).toBe(200);
+  });
+
+  it('ends a logged-out session on another app node within the 5-second session cache', async () => {
+    const other = await buildApp({
+      config: testConfig(),
+      database: t.database,
+      clock: t.clock,
+      logLevel: 'silent',
+    });
+    const c = await signUpCitizen(t);
+    const meOn = (app: typeof t.app) =>
+      app.inject({ method: 'GET', url: '/api/me', headers: { cookie: c.cookie } });
+    expect((await meOn(other.app)).statusCode).toBe(200); // cached on the other node now
+    await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: c.headers });
+    expect((await meOn(t.app)).statusCode).toBe(401); // this node forgets at once
+    t.clock.advance(5_001);
+    expect((await meOn(other.app)).statusCode).toBe(401); // the other node within the cache's lifetime
+    await other.app.close();
   });
 });

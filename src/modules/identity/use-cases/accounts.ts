@@ -81,6 +81,7 @@ export async function logout(d: IdentityDeps, ctx: RequestContext, actor: Actor,
       subjectId: actor.sessionId,
     });
   });
+  d.sessions.forgetAccount(actor.accountId);
 }
 
 /** Changes the password and revokes every other session of the account. */
@@ -108,4 +109,5 @@ export async function changePassword(
       subjectId: actor.accountId,
     });
   });
+  d.sessions.forgetAccount(actor.accountId);
 }

@@ -153,7 +153,7 @@ export async function revokeMandate(
   mandateId: string,
 ) {
   await requireLegalRep(d, actor, enterpriseId);
-  return inTransaction(d.db, async (tx) => {
+  const result = await inTransaction(d.db, async (tx) => {
     const mandate = await store.lockMandate(tx, enterpriseId, mandateId);
     if (!mandate) throw identityErrors.mandateNotFound();
     const now = d.clock.now();
@@ -168,13 +168,13 @@ export async function revokeMandate(
     }
     const agent = await store.findCitizen(tx, mandate.agent_account_id);
     const masked = agent ? maskIdNumber(d.cipher.decrypt(agent.id_number_enc)) : '';
-    return mandateView(
-      { ...mandate, revoked_at: mandate.revoked_at ?? now },
-      agent?.real_name ?? '',
-      masked,
-      shanghaiDate(now),
-    );
+    const revoked = { ...mandate, revoked_at: mandate.revoked_at ?? now };
+    const view = mandateView(revoked, agent?.real_name ?? '', masked, shanghaiDate(now));
+    return { agentId: mandate.agent_account_id, view };
   });
+  // the agent may be acting for the enterprise right now: re-check their sessions at once
+  d.sessions.forgetAccount(result.agentId);
+  return result.view;
 }
 
 /** Switches the session to act for an enterprise (or back to the person with null). */
@@ -196,4 +196,5 @@ export async function switchActing(
       subjectId: enterpriseId ?? '',
     });
   });
+  d.sessions.forgetAccount(actor.accountId);
 }

@@ -8,9 +8,10 @@ import { normalizeIdNumber } from '../../../platform/standards/id-number.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { identityErrors } from '../errors.ts';
 import type { MeView } from '../schema.ts';
+import type { SessionFacts } from '../session-cache.ts';
 import * as store from '../store.ts';
 import { myEnterprises } from './enterprises.ts';
-import { type SessionFacts, sessionFacts } from './sessions.ts';
+import { sessionFacts } from './sessions.ts';
 
 export async function me(d: IdentityDeps, actor: Actor): Promise<MeView> {
   const facts = sessionFacts(actor) ?? (await factsFromStore(d, actor.accountId));

@@ -6,6 +6,7 @@ import type { Executor } from '../../../platform/db/index.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import { newId } from '../../../platform/ids.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, type IdentityDeps, MFA_PENDING_TIMEOUT_MS } from '../deps.ts';
+import { SESSION_CACHE_TTL_MS, type SessionFacts } from '../session-cache.ts';
 import * as store from '../store.ts';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -33,7 +34,6 @@ export async function openSession(
 }
 
 /** What the session query already knows beyond the Actor, kept for `me` so it needs no second lookup. */
-export type SessionFacts = { hasTotp: boolean; idNumberEnc: string | null; phoneEnc: string | null };
 const factsOf = new WeakMap<Actor, SessionFacts>();
 export const sessionFacts = (actor: Actor): SessionFacts | undefined => factsOf.get(actor);
 
@@ -45,6 +45,11 @@ export async function resolveSession(d: IdentityDeps, token: string | undefined)
   if (!token || token.length > 100) return null;
   const tokenHash = hashToken(token);
   const now = d.clock.now();
+  const cached = d.sessions.get(tokenHash, now.getTime());
+  if (cached) {
+    factsOf.set(cached.actor, cached.facts);
+    return cached.actor;
+  }
   const today = shanghaiDate(now);
   const row = await store
     .q(d.db)
@@ -91,7 +96,10 @@ export async function resolveSession(d: IdentityDeps, token: string | undefined)
   const lifetime = row.is_mfa_complete ? ABSOLUTE_TIMEOUT_MS : MFA_PENDING_TIMEOUT_MS;
   const idle = now.getTime() - row.last_seen_at.getTime();
   if (idle > IDLE_TIMEOUT_MS || now.getTime() - row.created_at.getTime() > lifetime) return null;
-  if (idle > 60_000) await store.updateSession(d.db, tokenHash, { last_seen_at: now });
+  const isSeenNow = idle > 60_000;
+  if (isSeenNow) await store.updateSession(d.db, tokenHash, { last_seen_at: now });
+  const lastSeen = isSeenNow ? now.getTime() : row.last_seen_at.getTime();
+  const expiresAt = Math.min(row.created_at.getTime() + lifetime, lastSeen + IDLE_TIMEOUT_MS);
   const actor: Actor = {
     kind: row.kind,
     accountId: row.account_id,
@@ -104,11 +112,13 @@ export async function resolveSession(d: IdentityDeps, token: string | undefined)
     isMfaComplete: row.is_mfa_complete,
     csrfToken: row.csrf_token,
   };
-  factsOf.set(actor, {
+  const facts = {
     hasTotp: row.totp_secret_enc !== null,
     idNumberEnc: row.id_number_enc,
     phoneEnc: row.phone_enc,
-  });
+  };
+  factsOf.set(actor, facts);
+  d.sessions.put(tokenHash, actor, facts, Math.min(now.getTime() + SESSION_CACHE_TTL_MS, expiresAt));
   return actor;
 }
 

@@ -136,6 +136,7 @@ export async function updateStaff(
       summary: { before: { roles: before.roles, departmentId: before.department_id }, after: patch },
     });
   });
+  d.sessions.forgetAccount(id);
   return viewOf(d, id);
 }
 

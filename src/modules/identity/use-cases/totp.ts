@@ -60,6 +60,7 @@ export async function verifyTotp(
     await store.revokeSessions(tx, actor.accountId, d.clock.now());
     return { token: (await openSession(tx, d.clock.now(), actor.accountId, true)).token };
   });
+  d.sessions.forgetAccount(actor.accountId);
   if (!result) throw identityErrors.totpFailed();
   return result;
 }
