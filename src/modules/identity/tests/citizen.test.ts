@@ -35,6 +35,10 @@ describe('citizen registration and sign-in', () => {
     const all = rows.map((r) => r.dump).join('\n');
     expect(all).not.toContain(idNumber);
     expect(all).not.toContain('13912340000');
+    const events = await sql<{ payload: string }>`
+      select payload::text from platform.outbox where type = 'identity.citizen.registered'`.execute(t.db);
+    expect(events.rows.length).toBe(2); // one event per registration, written with it
+    expect(events.rows.map((r) => r.payload).join()).not.toContain(idNumber);
   });
 
   it('explains exactly what is wrong with an ID number, a phone or a password', async () => {

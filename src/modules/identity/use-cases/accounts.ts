@@ -2,6 +2,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { RequestContext } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/db/index.ts';
+import { emit } from '../../../platform/events.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import { newId } from '../../../platform/ids.ts';
 import {
@@ -60,6 +61,7 @@ export async function registerCitizen(d: IdentityDeps, ctx: RequestContext, inpu
       phone_hash: phoneHash,
       real_name_level: 1,
     });
+    await emit(tx, 'identity.citizen.registered', { accountId });
     await d.audit.record(tx, ctx, {
       action: 'identity.citizen.register',
       actorId: accountId,

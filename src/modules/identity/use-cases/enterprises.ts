@@ -6,6 +6,7 @@ import { shanghaiDate } from '../../../platform/clock.ts';
 import type { RequestContext } from '../../../platform/context.ts';
 import { maskIdNumber } from '../../../platform/crypto.ts';
 import { inTransaction } from '../../../platform/db/index.ts';
+import { emit } from '../../../platform/events.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import { newId } from '../../../platform/ids.ts';
 import { normalizeIdNumber } from '../../../platform/standards/id-number.ts';
@@ -42,6 +43,7 @@ export async function openEnterprise(
       created_at: d.clock.now(),
     };
     await store.insertEnterprise(tx, row);
+    await emit(tx, 'identity.enterprise.opened', { enterpriseId: row.id });
     await d.audit.record(tx, ctx, {
       action: 'identity.enterprise.open',
       subjectType: 'enterprise',
@@ -130,6 +132,7 @@ export async function grantMandate(
       revoked_at: null,
     };
     await store.insertMandate(tx, row);
+    await emit(tx, 'identity.mandate.granted', { mandateId: row.id, enterpriseId });
     await d.audit.record(tx, ctx, {
       action: 'identity.mandate.grant',
       subjectType: 'mandate',
@@ -159,6 +162,7 @@ export async function revokeMandate(
     const now = d.clock.now();
     if (!mandate.revoked_at) {
       await store.revokeMandate(tx, mandateId, now);
+      await emit(tx, 'identity.mandate.revoked', { mandateId, enterpriseId });
       await d.audit.record(tx, ctx, {
         action: 'identity.mandate.revoke',
         subjectType: 'mandate',

@@ -3,6 +3,7 @@
 import { hash } from '@node-rs/argon2';
 import type { RequestContext } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/db/index.ts';
+import { emit } from '../../../platform/events.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { StaffRole } from '../../../platform/roles.ts';
@@ -89,6 +90,7 @@ export async function createStaff(
       division_code: input.divisionCode,
       roles: [...new Set(input.roles)],
     });
+    await emit(tx, 'identity.staff.created', { accountId: id, roles: input.roles });
     await d.audit.record(tx, ctx, {
       action: 'identity.staff.create',
       subjectType: 'account',
@@ -129,6 +131,7 @@ export async function updateStaff(
     if (isDisabled !== undefined) await store.updateAccount(tx, id, { is_disabled: isDisabled });
     // new roles or a disabled account take effect at once: their sessions end
     if (patch.roles || isDisabled) await store.revokeSessions(tx, id, d.clock.now());
+    await emit(tx, 'identity.staff.updated', { accountId: id, roles: patch.roles ?? before.roles });
     await d.audit.record(tx, ctx, {
       action: patch.roles ? 'identity.staff.roles' : 'identity.staff.update',
       subjectType: 'account',
