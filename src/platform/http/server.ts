@@ -28,6 +28,8 @@ export type HttpOptions = {
   logLevel?: string;
   trustProxy?: boolean;
   bodyLimit?: number;
+  /** where log lines go (default stdout); tests pass a collector to check what is logged */
+  logStream?: { write(line: string): void };
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -44,16 +46,19 @@ export const REDACT = [
   'req.headers.authorization',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.newPassword',
-  '*.idNumber',
-  '*.phone',
-  '*.totpCode',
+  // personal data and secrets, whether logged at the top level or one object down
+  ...['password', 'currentPassword', 'newPassword', 'idNumber', 'agentIdNumber', 'phone', 'totpCode'].flatMap(
+    (key) => [key, `*.${key}`],
+  ),
 ];
 
 export async function createHttpServer(options: HttpOptions) {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info', redact: { paths: REDACT, censor: '[已隐藏]' } },
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: { paths: REDACT, censor: '[已隐藏]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
