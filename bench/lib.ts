@@ -31,6 +31,7 @@ export async function startPlatform(databaseUrl?: string, beforeListen?: (p: Pla
     ...loadConfig({ YIWANG_DATA_DIR: dataDir, YIWANG_DEMO: '0', LOG_LEVEL: 'silent' }),
     databaseUrl,
     authRateLimitPerMinute: 1_000_000,
+    authAttemptsPerAccountHour: 1_000_000,
   };
   const database = await openDatabase({ databaseUrl, dataDir: join(dataDir, 'pglite'), poolSize: 20 });
   await migrate(database.db);

@@ -19,6 +19,8 @@ export type Config = {
   trustProxy: boolean;
   /** sign-in attempts per client IP per minute on each auth route */
   authRateLimitPerMinute: number;
+  /** sign-in and TOTP attempts per account per hour, from any number of addresses */
+  authAttemptsPerAccountHour: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (isDemo ? 'warn' : 'info'),
     trustProxy: env.YIWANG_TRUST_PROXY === '1',
     authRateLimitPerMinute: Number(env.YIWANG_AUTH_RATE_LIMIT ?? 20),
+    authAttemptsPerAccountHour: Number(env.YIWANG_AUTH_ACCOUNT_LIMIT ?? 100),
   };
 }
 

@@ -16,6 +16,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     trustProxy: false,
     authRateLimitPerMinute: 100_000,
+    authAttemptsPerAccountHour: 100_000,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
 import { actorOf, contextOf } from '../../platform/http/access.ts';
 import { SESSION_COOKIE } from './deps.ts';
 import type { IdentityModule } from './index.ts';
@@ -24,9 +25,37 @@ import {
 
 const tags = ['identity'];
 
+/** The account an auth request targets: the signed-in account, else the folded username it names. */
+function accountKeyOf(req: FastifyRequest): string {
+  if (req.actor) return req.actor.accountId;
+  const body = req.body as { kind?: unknown; username?: unknown } | undefined;
+  const username = typeof body?.username === 'string' ? body.username : '';
+  const folded = username
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .toLowerCase()
+    .replace(/^\+?86(?=1\d{10}$)/, '');
+  return `${String(body?.kind)}:${folded}`;
+}
+
 export function authRoutes(identity: IdentityModule): FastifyPluginAsyncZod {
   return async (app) => {
     const limited = { max: identity.config.authRateLimitPerMinute, timeWindow: '1 minute' };
+    // Per account as well as per IP: a botnet spreading guesses over many addresses still meets this.
+    const perAccount = app.createRateLimit({
+      max: identity.config.authAttemptsPerAccountHour,
+      timeWindow: '1 hour',
+      keyGenerator: (req) => `account:${accountKeyOf(req)}`,
+    });
+    const checkAccountLimit = async (req: FastifyRequest) => {
+      const limit = await perAccount(req);
+      if (!limit.isAllowed && limit.isExceeded) {
+        throw new AppError('RATE_LIMITED', 429, '请求过于频繁，请稍后再试', {
+          detail: '该账号的登录尝试过于频繁，请一小时后再试',
+          headers: { 'retry-after': String(limit.ttlInSeconds) },
+        });
+      }
+    };
     const setSession = (reply: FastifyReply, token: string) =>
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
@@ -56,6 +85,7 @@ export function authRoutes(identity: IdentityModule): FastifyPluginAsyncZod {
         schema: { tags, summary: '登录', body: LoginBody, response: { 200: LoginView } },
       },
       async (req, reply) => {
+        await checkAccountLimit(req);
         const { token, next } = await identity.login(contextOf(req), req.body);
         setSession(reply, token);
         return { next, me: await meAfter(token) };
@@ -76,6 +106,7 @@ export function authRoutes(identity: IdentityModule): FastifyPluginAsyncZod {
         schema: { tags, summary: '校验动态口令', body: TotpBody, response: { 200: MeView } },
       },
       async (req, reply) => {
+        await checkAccountLimit(req);
         const { token } = await identity.verifyTotp(contextOf(req), actorOf(req), req.body.code);
         if (token) setSession(reply, token);
         return meAfter(token ?? tokenOf(req));
