@@ -4,7 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { errors } from '../errors.ts';
 
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
 export function registerOps(app: FastifyInstance, isReady: () => Promise<boolean>): void {
+  // probes are frequent: log them at warn at most, but never louder than the app itself (tests: silent)
+  const current = LEVELS.find((level) => level === app.log.level) ?? 'info';
+  const logLevel = LEVELS.indexOf(current) > LEVELS.indexOf('warn') ? current : 'warn';
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'yiwang_' });
   const duration = new Histogram({
@@ -19,14 +24,14 @@ export function registerOps(app: FastifyInstance, isReady: () => Promise<boolean
     duration.observe({ method: req.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
   });
 
-  app.get('/healthz', { config: { access: 'public' }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { access: 'public' }, logLevel: 'warn' }, async (_req, reply) => {
+  app.get('/healthz', { config: { access: 'public' }, logLevel }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, logLevel }, async (_req, reply) => {
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
     const ok = await Promise.race([isReady(), timeout]);
     if (!ok) throw errors.unavailable('数据库不可用');
     return reply.send({ status: 'ready' });
   });
-  app.get('/metrics', { config: { access: 'public' }, logLevel: 'warn' }, async (req, reply) => {
+  app.get('/metrics', { config: { access: 'public' }, logLevel }, async (req, reply) => {
     const token = process.env.YIWANG_METRICS_TOKEN;
     const isLoopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.ip);
     const isAllowed = token ? req.headers.authorization === `Bearer ${token}` : isLoopback;
