@@ -1,39 +1,17 @@
 // The front end's only door to the server: JSON over same-origin fetch, the CSRF token of the current
 // session on every write, and problem+json errors turned into an ApiError the UI can show in Chinese.
 import type { FormInstance } from 'antd';
+import type { z } from 'zod';
+import type { EnrolView, EnterpriseView, LoginView, MeView } from '../modules/identity/schema.ts';
 
-export type StaffRole =
-  | 'window_clerk'
-  | 'reviewer'
-  | 'dept_admin'
-  | 'office_admin'
-  | 'supervisor'
-  | 'data_officer'
-  | 'hotline_agent'
-  | 'inspector'
-  | 'auditor'
-  | 'sys_admin';
-
-export type Relation = 'legal_rep' | 'agent';
-export type EnterpriseRef = { id: string; name: string; uscc: string; relation: Relation };
-
-export type Me = {
-  accountId: string;
-  kind: 'citizen' | 'staff';
-  displayName: string;
-  roles: StaffRole[];
-  isMfaComplete: boolean;
-  csrfToken: string;
-  idNumberMasked: string | null;
-  phoneMasked: string | null;
-  department: { id: string; name: string } | null;
-  divisionCode: string | null;
-  acting: { enterpriseId: string; name: string; uscc: string; relation: Relation } | null;
-  enterprises: EnterpriseRef[];
-};
-
-export type LoginResult = { next: 'done' | 'totp' | 'totp-enrol'; me: Me };
-export type TotpEnrolment = { secret: string; otpauthUri: string; qrDataUrl: string };
+// Response shapes come from the modules' pure zod schemas (type-only imports: nothing from the server
+// is bundled).
+export type Me = MeView;
+export type StaffRole = MeView['roles'][number];
+export type EnterpriseRef = EnterpriseView;
+export type Relation = EnterpriseView['relation'];
+export type LoginResult = z.infer<typeof LoginView>;
+export type TotpEnrolment = z.infer<typeof EnrolView>;
 
 export type FieldProblem = { path: string; message: string };
 

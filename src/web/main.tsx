@@ -23,6 +23,7 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider
       locale={zhCN}
+      button={{ autoInsertSpace: false }}
       theme={{
         token: {
           colorPrimary: '#1554ad',

@@ -1,6 +1,6 @@
 // Holiday calendar (节假日与调休): the overrides of the Monday–Friday week for one year. Time limits
 // count working days from this calendar, so an edit here moves every deadline computed afterwards.
-import { Button, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Grid, Input, InputNumber, Popconfirm, Radio, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { applyFieldErrors, del, put, query } from '../api.ts';
@@ -18,6 +18,7 @@ export default function CalendarEditor() {
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<unknown>(null);
   const [isBusy, setBusy] = useState(false);
+  const isWide = Grid.useBreakpoint().md ?? true;
 
   async function save(values: Values) {
     setBusy(true);
@@ -69,14 +70,14 @@ export default function CalendarEditor() {
       <ProblemAlert error={error ?? formError} />
       <Form
         form={form}
-        layout="inline"
+        layout={isWide ? 'inline' : 'vertical'}
         onFinish={save}
         initialValues={{ kind: 'holiday', name: '' }}
         style={{ marginBottom: 16, rowGap: 8 }}
         data-testid="calendar-form"
       >
         <Form.Item name="day" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker data-testid="calendar-day" />
+          <DatePicker data-testid="calendar-day" style={isWide ? undefined : { width: '100%' }} />
         </Form.Item>
         <Form.Item name="kind" label="类型">
           <Radio.Group
@@ -98,7 +99,7 @@ export default function CalendarEditor() {
         size="small"
         loading={isLoading}
         dataSource={data?.days ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={false}
         locale={{ emptyText: '本年度暂无节假日调整' }}
         columns={[
           { title: '日期', dataIndex: 'day', render: (d: string) => `${d}（${dayjs(d).format('ddd')}）` },

@@ -1,43 +1,20 @@
-// Shapes of the org and identity admin API as the pages read them (see docs/api-contract.md).
-import type { StaffRole } from '../api.ts';
+// Shapes of the org and identity admin API as the pages read them: type-only imports of the modules'
+// pure zod schemas, so the pages break at compile time when a response changes.
+import type { z } from 'zod';
+import type { RoleView, StaffView } from '../../modules/identity/schema.ts';
+import type {
+  CalendarDayView,
+  CalendarView,
+  DepartmentView,
+  HallView,
+  WindowView,
+} from '../../modules/org/schema.ts';
 
-export type Department = {
-  id: string;
-  divisionCode: string;
-  name: string;
-  shortName: string;
-  kind: string;
-  uscc: string;
-};
-export type HallWindow = {
-  id: string;
-  hallId: string;
-  number: string;
-  name: string;
-  isComprehensive: boolean;
-  departmentIds: string[];
-};
-export type Hall = {
-  id: string;
-  divisionCode: string;
-  name: string;
-  address: string;
-  hours: string;
-  phone: string;
-  windows: HallWindow[];
-};
-export type Staff = {
-  id: string;
-  username: string;
-  name: string;
-  departmentId: string | null;
-  divisionCode: string;
-  roles: StaffRole[];
-  isDisabled: boolean;
-  isLocked: boolean;
-  hasTotp: boolean;
-};
-export type RoleInfo = { role: StaffRole; label: string; needsTotp: boolean };
-export type CalendarDay = { day: string; kind: 'holiday' | 'workday'; name: string };
-export type Calendar = { year: number; days: CalendarDay[] };
+export type Department = DepartmentView;
+export type HallWindow = WindowView;
+export type Hall = HallView;
+export type Staff = StaffView;
+export type RoleInfo = z.infer<typeof RoleView>;
+export type CalendarDay = CalendarDayView;
+export type Calendar = z.infer<typeof CalendarView>;
 export type List<T> = T[] | { items: T[] };

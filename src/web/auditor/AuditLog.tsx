@@ -1,6 +1,18 @@
 // The auditor's view of the hash-chained audit log (全程留痕): search by action, actor, subject and
 // time; page backwards; verify the whole chain and show exactly where it breaks, if it does.
-import { Alert, Button, DatePicker, Descriptions, Flex, Form, Input, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -39,6 +51,13 @@ type Filters = {
   range?: [Dayjs | null, Dayjs | null] | null;
 };
 
+const ACTOR_KIND: Record<string, string> = {
+  staff: '工作人员',
+  citizen: '个人用户',
+  system: '系统',
+  anonymous: '匿名',
+};
+
 function VerifyResult({ result }: { result: Verify }) {
   return result.ok ? (
     <Alert
@@ -72,6 +91,7 @@ export default function AuditLog() {
   const [isLoading, setLoading] = useState(false);
   const [verify, setVerify] = useState<Verify | null>(null);
   const [isVerifying, setVerifying] = useState(false);
+  const isWide = Grid.useBreakpoint().md ?? true;
 
   const load = useCallback(async (f: Filters, beforeSeq?: number) => {
     setLoading(true);
@@ -130,7 +150,7 @@ export default function AuditLog() {
       ) : null}
       <Form
         form={form}
-        layout="inline"
+        layout={isWide ? 'inline' : 'vertical'}
         style={{ rowGap: 8, marginBottom: 16 }}
         onFinish={(f) => {
           setFilters(f);
@@ -149,7 +169,7 @@ export default function AuditLog() {
           <Input />
         </Form.Item>
         <Form.Item name="range" label="时间">
-          <DatePicker.RangePicker />
+          <DatePicker.RangePicker style={isWide ? undefined : { width: '100%' }} />
         </Form.Item>
         <Button htmlType="submit" data-testid="audit-search">
           检索
@@ -181,7 +201,10 @@ export default function AuditLog() {
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
-          { title: '操作人', render: (_, e) => `${e.actorName}（${e.actorKind}）` },
+          {
+            title: '操作人',
+            render: (_, e) => `${e.actorName || '—'}（${ACTOR_KIND[e.actorKind] ?? e.actorKind}）`,
+          },
           { title: '操作', dataIndex: 'action' },
           { title: '对象', render: (_, e) => `${e.subjectType} ${e.subjectId}` },
           {

@@ -3,20 +3,12 @@
 import { Button, DatePicker, Form, Input, Popconfirm, Radio, Select, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
+import type { MandateView } from '../../modules/identity/schema.ts';
 import { applyFieldErrors, type EnterpriseRef, get, post } from '../api.ts';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
 import { idNumberMessage, rule } from '../validators.ts';
 
-export type Mandate = {
-  id: string;
-  agentName: string;
-  agentIdNumberMasked?: string | null;
-  scope: 'all' | 'items';
-  itemCodes?: string[] | null;
-  validUntil: string;
-  status?: 'active' | 'revoked' | 'expired';
-  revokedAt?: string | null;
-};
+export type Mandate = MandateView;
 
 type Values = {
   agentName: string;
@@ -26,11 +18,7 @@ type Values = {
   validUntil: Dayjs;
 };
 
-function statusOf(m: Mandate): 'active' | 'revoked' | 'expired' {
-  if (m.status) return m.status;
-  if (m.revokedAt) return 'revoked';
-  return dayjs(m.validUntil).isBefore(dayjs(), 'day') ? 'expired' : 'active';
-}
+const statusOf = (m: Mandate) => m.status;
 const STATUS = {
   active: ['有效', 'green'],
   revoked: ['已撤销', 'default'],
@@ -98,7 +86,7 @@ export function Mandates({ enterprise }: { enterprise: EnterpriseRef }) {
         locale={{ emptyText: '尚未授权经办人' }}
         columns={[
           { title: '经办人', dataIndex: 'agentName' },
-          { title: '身份证号', dataIndex: 'agentIdNumberMasked', render: (v: string | null) => v ?? '—' },
+          { title: '身份证号', dataIndex: 'agentIdNumberMasked', render: (v: string) => v || '—' },
           {
             title: '授权范围',
             render: (_, m) =>

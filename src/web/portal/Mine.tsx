@@ -1,6 +1,6 @@
 // "我的": the citizen's masked identity, the identity they act as (self or an enterprise), their
 // enterprises and, for enterprises they represent, the agents they have authorised.
-import { Card, Descriptions, Flex, Select, Spin, Typography } from 'antd';
+import { Card, Descriptions, Flex, Radio, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate } from 'react-router';
 import { type Me, post } from '../api.ts';
@@ -32,17 +32,17 @@ function ActingSwitch({ me }: { me: Me }) {
   return (
     <>
       <ProblemAlert error={error} />
-      <label htmlFor="acting-select" style={{ display: 'block', marginBottom: 6 }}>
+      <div id="acting-label" style={{ marginBottom: 6 }}>
         当前办事身份
-      </label>
-      <Select
-        id="acting-select"
+      </div>
+      <Radio.Group
+        aria-labelledby="acting-label"
         data-testid="acting-select"
-        style={{ width: '100%', maxWidth: 420 }}
-        value={me.acting?.enterpriseId ?? ''}
+        value={me.acting?.id ?? ''}
         options={options}
-        loading={isBusy}
-        onChange={change}
+        disabled={isBusy}
+        onChange={(e) => change(e.target.value as string)}
+        style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
       />
     </>
   );

@@ -27,7 +27,7 @@ export function PortalLayout() {
           <nav aria-label="账户" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             {citizen ? (
               <>
-                <Link to="/me" style={{ color: '#fff' }} data-testid="nav-me">
+                <Link to="/me" style={{ color: '#fff' }} className="nav-name" data-testid="nav-me">
                   {citizen.acting ? citizen.acting.name : citizen.displayName}
                 </Link>
                 <Button

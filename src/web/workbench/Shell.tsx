@@ -22,6 +22,7 @@ export default function Shell() {
   const menu = (
     <Menu
       mode="inline"
+      style={{ borderInlineEnd: 'none' }}
       selectedKeys={[selected]}
       aria-label="工作台菜单"
       items={entries.map((e) => ({

@@ -46,8 +46,13 @@ function TotpStep({ enrolment, onDone }: { enrolment: TotpEnrolment | null; onDo
           />
           <Typography.Paragraph>
             密钥：
-            <Typography.Text code copyable data-testid="totp-secret">
-              {enrolment.secret}
+            <Typography.Text
+              code
+              copyable={{ text: enrolment.secret }}
+              data-testid="totp-secret"
+              style={{ wordBreak: 'break-all' }}
+            >
+              {enrolment.secret.replace(/(.{4})(?=.)/g, '$1 ')}
             </Typography.Text>
           </Typography.Paragraph>
         </section>

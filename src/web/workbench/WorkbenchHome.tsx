@@ -1,11 +1,14 @@
-// The workbench landing page: who is signed in and what their roles let them do.
+// The workbench landing page: who is signed in, what their roles are, and a shortcut to each page
+// their menu offers (the menu itself sits in a drawer on phones).
 import { Card, Descriptions, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useSession } from '../session.tsx';
-import { ROLE_LABEL } from './menu.ts';
+import { menuFor, ROLE_LABEL } from './menu.ts';
 
 export default function WorkbenchHome() {
   const { me } = useSession();
   if (!me) return null;
+  const shortcuts = menuFor(me.roles).filter((e) => e.key !== 'home');
   return (
     <Card>
       <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
@@ -18,9 +21,44 @@ export default function WorkbenchHome() {
           {me.roles.map((r) => ROLE_LABEL[r]).join('、') || '—'}
         </Descriptions.Item>
       </Descriptions>
-      <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-        请从左侧菜单选择要办理的工作。
-      </Typography.Paragraph>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        常用功能
+      </Typography.Title>
+      <ul
+        style={{
+          listStyle: 'none',
+          padding: 0,
+          margin: 0,
+          display: 'grid',
+          gap: 10,
+          gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))',
+        }}
+      >
+        {shortcuts.map((e) => (
+          <li key={e.key}>
+            {e.path ? (
+              <Link
+                to={e.path}
+                style={{ display: 'block', padding: '12px 14px', borderRadius: 8, background: '#f0f5ff' }}
+              >
+                {e.label}
+              </Link>
+            ) : (
+              <span
+                style={{
+                  display: 'block',
+                  padding: '12px 14px',
+                  borderRadius: 8,
+                  background: '#f5f5f5',
+                  color: '#595959',
+                }}
+              >
+                {e.label}（即将开放）
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }
