@@ -66,10 +66,14 @@ export async function createHttpServer(options: HttpOptions) {
     bodyLimit: options.bodyLimit ?? 1_048_576,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
-    // URLs the router cannot even parse (bad percent-encoding, over-long parameters) skip every hook:
-    // answer them as problem+json too, not with Fastify's own JSON shape.
+    // URLs the router cannot even parse (bad percent-encoding, over-long parameters) skip every hook,
+    // helmet's too: answer them as problem+json with the request id and a locked-down CSP.
     frameworkErrors: (error, req, reply) => {
-      reply.header('x-request-id', req.id);
+      reply.headers({
+        'x-request-id': req.id,
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'x-content-type-options': 'nosniff',
+      });
       return sendProblem(req, reply, toAppError(error));
     },
   }).withTypeProvider<ZodTypeProvider>();
