@@ -32,7 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     isDemo,
-    fieldKey: loadFieldKey(env, dataDir),
+    fieldKey: loadFieldKey(env, dataDir, isDemo),
     isSecureCookies: env.YIWANG_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? (isDemo ? 'warn' : 'info'),
     trustProxy: env.YIWANG_TRUST_PROXY === '1',
@@ -41,8 +41,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** YIWANG_FIELD_KEY (64 hex chars) wins; otherwise a key is generated once into the data folder. */
-function loadFieldKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
+/**
+ * YIWANG_FIELD_KEY (64 hex chars) wins; a key file already in the data folder comes next; in demo mode
+ * a key is generated into the data folder once. Outside demo mode a missing key stops the start.
+ */
+function loadFieldKey(env: NodeJS.ProcessEnv, dataDir: string, isDemo: boolean): Buffer {
   if (env.YIWANG_FIELD_KEY) {
     const key = Buffer.from(env.YIWANG_FIELD_KEY, 'hex');
     if (key.length !== 32) throw new Error('YIWANG_FIELD_KEY must be 64 hex characters (32 bytes)');
@@ -50,6 +53,9 @@ function loadFieldKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   }
   const file = join(dataDir, 'field.key');
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  if (!isDemo) {
+    throw new Error('YIWANG_FIELD_KEY is not set: outside demo mode the field-encryption key must come from configuration');
+  }
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('hex'), { mode: 0o600 });

@@ -15,6 +15,7 @@ export const identityErrors = {
   usernameTaken: defineError('IDENTITY_USERNAME_TAKEN', 409, '该用户名已存在'),
   enterpriseTaken: defineError('IDENTITY_ENTERPRISE_TAKEN', 409, '该统一社会信用代码已开户'),
   enterpriseNotFound: defineError('IDENTITY_ENTERPRISE_NOT_FOUND', 404, '企业不存在'),
+  notFlagged: defineError('IDENTITY_ENTERPRISE_NOT_FLAGGED', 409, '该企业的统一社会信用代码没有待核验的标记'),
   mandateNotFound: defineError('IDENTITY_MANDATE_NOT_FOUND', 404, '授权不存在'),
   agentNotFound: defineError('IDENTITY_AGENT_NOT_FOUND', 404, '未找到姓名与身份证号匹配的实名用户'),
   notRepresentative: defineError(

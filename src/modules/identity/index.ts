@@ -60,6 +60,9 @@ export function createIdentity(deps: Omit<IdentityDeps, 'sessions'>) {
     ) => enterprises.grantMandate(d, ctx, actor, enterpriseId, input),
     revokeMandate: (ctx: RequestContext, actor: Actor, enterpriseId: string, mandateId: string) =>
       enterprises.revokeMandate(d, ctx, actor, enterpriseId, mandateId),
+    listFlaggedEnterprises: () => enterprises.listFlaggedEnterprises(d),
+    clearChecksumFlag: (ctx: RequestContext, actor: Actor, id: string, note: string) =>
+      enterprises.clearChecksumFlag(d, ctx, actor, id, note),
     listStaff: () => staff.listStaff(d),
     createStaff: (ctx: RequestContext, input: staff.StaffInput) => staff.createStaff(d, ctx, input),
     updateStaff: (ctx: RequestContext, actor: Actor, id: string, patch: staff.StaffPatch) =>

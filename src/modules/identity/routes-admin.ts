@@ -7,6 +7,8 @@ import type { IdentityModule } from './index.ts';
 import {
   CitizenLookupQuery,
   CitizenView,
+  ClearFlagBody,
+  FlaggedEnterpriseView,
   IdParams,
   RoleView,
   StaffCreateBody,
@@ -18,6 +20,7 @@ import {
 
 const tags = ['identity-admin'];
 const sysAdmin = { access: { roles: ['sys_admin' as const] } };
+const enterpriseOfficers = { access: { roles: ['window_clerk' as const, 'office_admin' as const] } };
 const caseStaff = {
   access: { roles: ['window_clerk' as const, 'reviewer' as const, 'hotline_agent' as const] },
 };
@@ -64,6 +67,28 @@ export function adminRoutes(identity: IdentityModule): FastifyPluginAsyncZod {
         schema: { tags, summary: '解除锁定', params: IdParams, response: { 200: StaffView } },
       },
       async (req) => identity.unlockStaff(contextOf(req), req.params.id),
+    );
+    app.get(
+      '/api/enterprises/flagged',
+      {
+        config: enterpriseOfficers,
+        schema: { tags, summary: '待核验信用代码的企业', response: { 200: z.array(FlaggedEnterpriseView) } },
+      },
+      async () => identity.listFlaggedEnterprises(),
+    );
+    app.post(
+      '/api/enterprises/:id/clear-flag',
+      {
+        config: enterpriseOfficers,
+        schema: {
+          tags,
+          summary: '核验后清除信用代码校验标记',
+          params: IdParams,
+          body: ClearFlagBody,
+          response: { 200: FlaggedEnterpriseView },
+        },
+      },
+      async (req) => identity.clearChecksumFlag(contextOf(req), actorOf(req), req.params.id, req.body.note),
     );
     app.get(
       '/api/citizens/lookup',

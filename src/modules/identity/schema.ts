@@ -134,6 +134,14 @@ export const StaffView = z.object({
 });
 export type StaffView = z.infer<typeof StaffView>;
 
+export const FlaggedEnterpriseView = z.object({
+  id: z.string(),
+  uscc: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+});
+export const ClearFlagBody = z.object({ note: z.string().trim().min(4).max(200) }).strict();
+
 export const RoleView = z.object({ role: StaffRoleSchema, label: z.string(), needsTotp: z.boolean() });
 export const UnmaskView = z.object({ idNumber: z.string(), phone: z.string() });
 export const CitizenLookupQuery = z.object({ idNumber: z.string().min(15).max(24) }).strict();

@@ -176,6 +176,24 @@ export const enterprisesOf = (db: Executor, accountId: string, today: string) =>
     .orderBy('e.created_at')
     .execute();
 
+export const flaggedEnterprises = (db: Executor) =>
+  q(db)
+    .selectFrom('identity.enterprise')
+    .selectAll()
+    .where('is_checksum_flagged', '=', true)
+    .orderBy('created_at')
+    .execute();
+
+export const lockEnterprise = (tx: Executor, id: string) =>
+  q(tx).selectFrom('identity.enterprise').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const clearFlag = (tx: Executor, id: string, by: string, at: Date) =>
+  q(tx)
+    .updateTable('identity.enterprise')
+    .set({ is_checksum_flagged: false, flag_cleared_by: by, flag_cleared_at: at })
+    .where('id', '=', id)
+    .execute();
+
 export const insertMandate = (tx: Executor, row: MandateRow) =>
   q(tx).insertInto('identity.mandate').values(row).execute();
 

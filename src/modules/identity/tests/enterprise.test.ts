@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../../test/support/app.ts';
-import { signUpCitizen } from '../../../../test/support/auth.ts';
+import { signUpCitizen, staffSession } from '../../../../test/support/auth.ts';
 import { sql } from '../../../platform/db/index.ts';
 import { generateUscc } from '../../../platform/standards/uscc.ts';
 
@@ -8,6 +8,7 @@ describe('enterprises (法人) and agents (经办人)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await testApp();
+    await t.modules.org.seedDemo();
   });
   afterAll(() => t.close());
 
@@ -170,5 +171,50 @@ describe('enterprises (法人) and agents (经办人)', () => {
       t.db,
     );
     expect(rows.map((r) => r.on_behalf_of)).toEqual([null, ent.id]);
+  });
+
+  it('lets a window clerk clear a checksum flag after checking, once, with a note; citizens cannot', async () => {
+    const rep = await signUpCitizen(t, { realName: '冯法人' });
+    const code = uscc(5);
+    const pilot = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
+    const ent = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/enterprises',
+        headers: rep.headers,
+        payload: { uscc: pilot, name: '试点登记企业' },
+      })
+    ).json();
+    const clerk = await staffSession(t, ['window_clerk']);
+    const flagged = await t.app.inject({
+      method: 'GET',
+      url: '/api/enterprises/flagged',
+      headers: clerk.headers,
+    });
+    expect(flagged.json().map((e: { id: string }) => e.id)).toContain(ent.id);
+    const asCitizen = await t.app.inject({
+      method: 'POST',
+      url: `/api/enterprises/${ent.id}/clear-flag`,
+      headers: rep.headers,
+      payload: { note: '自己核验' },
+    });
+    expect(asCitizen.statusCode).toBe(403);
+    const clear = (note: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/enterprises/${ent.id}/clear-flag`,
+        headers: clerk.headers,
+        payload: { note },
+      });
+    expect((await clear('')).statusCode).toBe(400);
+    expect((await clear('已核对营业执照原件')).statusCode).toBe(200);
+    expect((await clear('再次核对')).json().code).toBe('IDENTITY_ENTERPRISE_NOT_FLAGGED');
+    const mine = await t.app.inject({ method: 'GET', url: '/api/enterprises/mine', headers: rep.headers });
+    expect(mine.json().find((e: { id: string }) => e.id === ent.id).isChecksumFlagged).toBe(false);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit.entry
+      where action = 'identity.enterprise.clear-flag' and subject_id = ${ent.id} and actor_id = ${clerk.accountId}`.execute(
+      t.db,
+    );
+    expect(rows[0].n).toBe(1);
   });
 });

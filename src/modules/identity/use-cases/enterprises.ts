@@ -202,3 +202,42 @@ export async function switchActing(
   });
   d.sessions.forgetAccount(actor.accountId);
 }
+
+/** Enterprises whose credit code failed its checksum and wait for an officer's review. */
+export async function listFlaggedEnterprises(d: IdentityDeps) {
+  const rows = await store.flaggedEnterprises(d.db);
+  return rows.map((r) => ({ id: r.id, uscc: r.uscc, name: r.name, createdAt: r.created_at.toISOString() }));
+}
+
+/**
+ * An officer who checked a pre-standard (pilot-era) code against the registration certificate clears
+ * the checksum flag. The note says what was checked; both are audited.
+ */
+export async function clearChecksumFlag(
+  d: IdentityDeps,
+  ctx: RequestContext,
+  actor: Actor,
+  id: string,
+  note: string,
+) {
+  return inTransaction(d.db, async (tx) => {
+    const enterprise = await store.lockEnterprise(tx, id);
+    if (!enterprise) throw identityErrors.enterpriseNotFound();
+    if (!enterprise.is_checksum_flagged) throw identityErrors.notFlagged();
+    const now = d.clock.now();
+    await store.clearFlag(tx, id, actor.accountId, now);
+    await emit(tx, 'identity.enterprise.flag-cleared', { enterpriseId: id });
+    await d.audit.record(tx, ctx, {
+      action: 'identity.enterprise.clear-flag',
+      subjectType: 'enterprise',
+      subjectId: id,
+      summary: { uscc: enterprise.uscc, note },
+    });
+    return {
+      id,
+      uscc: enterprise.uscc,
+      name: enterprise.name,
+      createdAt: enterprise.created_at.toISOString(),
+    };
+  });
+}
