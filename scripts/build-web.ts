@@ -1,11 +1,13 @@
 // Builds the web front end with Vite's JS API when dist/web is missing or older than its sources.
 // `npm start` calls ensureWebBuilt(); `node scripts/build-web.ts` rebuilds unconditionally.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const INDEX = join(ROOT, 'dist/web/index.html');
+const OUT = join(ROOT, 'dist/web');
+const INDEX = join(OUT, 'index.html');
 /** What the bundle is made from: the web sources, the pure standards they import, the Vite config. */
 const SOURCES = ['src/web', 'src/platform/standards', 'vite.config.ts', 'package-lock.json'];
 
@@ -23,6 +25,25 @@ export function isWebStale(): boolean {
   if (!existsSync(INDEX)) return true;
   const built = statSync(INDEX).mtimeMs;
   return SOURCES.some((s) => newestMtime(join(ROOT, s)) > built);
+}
+
+/** Writes .br and .gz beside every text asset over 1 KB; the server sends them pre-compressed. */
+export function compressAssets(dir: string = OUT): number {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) count += compressAssets(path);
+    else if (/\.(js|css|html|svg|json)$/.test(entry.name) && statSync(path).size > 1024) {
+      const body = readFileSync(path);
+      writeFileSync(
+        `${path}.br`,
+        brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+      );
+      writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
+      count++;
+    }
+  }
+  return count;
 }
 
 export type EnsureWebOptions = { force?: boolean; log?: (line: string) => void };
@@ -52,6 +73,7 @@ export async function ensureWebBuilt(options: EnsureWebOptions = {}): Promise<bo
     if (previous === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = previous;
   }
+  compressAssets();
   log(`前端构建完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   return true;
 }

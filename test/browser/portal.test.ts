@@ -91,6 +91,28 @@ describe('public portal', () => {
     expect(traversal.status).toBe(404);
   });
 
+  it('the home page loads under 300 KB of compressed JavaScript and none of the workbench', async () => {
+    const page = await p.newPage(PHONE);
+    const scripts: { url: string; bytes: number; encoding: string }[] = [];
+    page.on('requestfinished', async (request) => {
+      if (!request.url().endsWith('.js')) return;
+      const response = await request.response();
+      const sizes = await request.sizes();
+      scripts.push({
+        url: request.url(),
+        bytes: sizes.responseBodySize,
+        encoding: response?.headers()['content-encoding'] ?? '',
+      });
+    });
+    await page.goto('/');
+    await page.getByRole('list', { name: '个人服务主题' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
+    expect(scripts.filter((s) => s.bytes > 1024 && s.encoding !== 'br')).toEqual([]); // tiny files stay plain
+    expect(total).toBeLessThan(300 * 1024);
+    expect(scripts.map((s) => s.url).filter((u) => /Shell|AuditLog|StaffAdmin|table-/.test(u))).toEqual([]);
+  });
+
   it('an unknown page shows the not-found page inside the portal', async () => {
     const page = await p.newPage();
     await page.goto('/no/such/page');

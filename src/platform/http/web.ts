@@ -1,6 +1,7 @@
 // Serves the built web front end (dist/web) from the same origin as the API: hashed assets cached for
-// a year, any other GET that is not an API path and not a file answered with index.html so the
-// browser router can take it (SPA fallback). Unknown /api/* paths stay problem+json 404s.
+// a year and sent as brotli or gzip when the build wrote those; any other GET that is not an API path
+// and not a file gets index.html so the browser router can take it (SPA fallback). Unknown /api/*
+// paths stay problem+json 404s.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,8 @@ function fileFor(root: string, urlPath: string): string | null {
 }
 
 export async function registerWeb(app: FastifyInstance, root: string = WEB_ROOT): Promise<void> {
-  await app.register(fastifyStatic, { root, serve: false });
+  // preCompressed: the build writes .br/.gz beside each asset; clients that accept them get those.
+  await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
   app.get(
     '/*',
     { config: { access: 'public' }, schema: { hide: true }, logLevel: 'warn' },
