@@ -1,5 +1,5 @@
 // The OpenAPI document at /api/docs/json (DESIGN "HTTP"): OpenAPI 3.1, every /api route documented and
-// nothing documented that is not a route, and Spectral's OpenAPI ruleset (.spectral.yaml) without errors.
+// nothing documented that is not a route, and Spectral's OpenAPI ruleset (.spectral.yaml) without errors or warnings.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,7 @@ describe('conformance: OpenAPI document', () => {
     expect(phantom).toEqual([]);
   });
 
-  it('passes Spectral (spectral:oas, .spectral.yaml) without errors', () => {
+  it('passes Spectral (spectral:oas, .spectral.yaml) without errors or warnings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yiwang-openapi-'));
     try {
       const file = join(dir, 'openapi.json');
@@ -56,10 +56,11 @@ describe('conformance: OpenAPI document', () => {
       );
       expect(run.error).toBeUndefined();
       const results = JSON.parse(run.stdout || '[]') as SpectralResult[];
-      const errors = results
-        .filter((r) => r.severity === 0)
+      // errors and warnings alike: the document is generated, so one fix in the platform clears a rule
+      const problems = results
+        .filter((r) => r.severity <= 1)
         .map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
-      expect(errors).toEqual([]);
+      expect(problems).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

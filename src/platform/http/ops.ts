@@ -24,14 +24,19 @@ export function registerOps(app: FastifyInstance, isReady: () => Promise<boolean
     duration.observe({ method: req.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
   });
 
-  app.get('/healthz', { config: { access: 'public' }, logLevel }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { access: 'public' }, logLevel }, async (_req, reply) => {
+  const ops = (summary: string) => ({
+    config: { access: 'public' as const },
+    logLevel,
+    schema: { tags: ['ops'], summary },
+  });
+  app.get('/healthz', ops('存活探针'), async () => ({ status: 'ok' }));
+  app.get('/readyz', ops('就绪探针（数据库可用）'), async (_req, reply) => {
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
     const ok = await Promise.race([isReady(), timeout]);
     if (!ok) throw errors.unavailable('数据库不可用');
     return reply.send({ status: 'ready' });
   });
-  app.get('/metrics', { config: { access: 'public' }, logLevel }, async (req, reply) => {
+  app.get('/metrics', ops('Prometheus 指标（仅本机或持有令牌）'), async (req, reply) => {
     const token = process.env.YIWANG_METRICS_TOKEN;
     const isLoopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.ip);
     const isAllowed = token ? req.headers.authorization === `Bearer ${token}` : isLoopback;

@@ -145,7 +145,25 @@ export async function createHttpServer(options: HttpOptions) {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yiwang_session' } },
       },
     },
-    transform: jsonSchemaTransform,
+    // every operation gets a stable operationId (for generated clients) from its method and path
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const method = [input.route.method].flat()[0] ?? 'get';
+      return { ...out, schema: { operationId: operationIdOf(method, input.url), ...out.schema } };
+    },
+    // and every tag an operation uses is declared once at the top, as OpenAPI expects
+    transformObject: (document) => {
+      if (!('openapiObject' in document)) return document.swaggerObject;
+      const api = document.openapiObject;
+      const used = Object.values(api.paths ?? {}).flatMap((item) =>
+        Object.values(item ?? {}).flatMap((op) =>
+          op && typeof op === 'object' && 'tags' in op ? (op.tags ?? []) : [],
+        ),
+      );
+      const names = used.filter((name): name is string => typeof name === 'string');
+      api.tags = [...new Set(names)].sort().map((name) => ({ name }));
+      return api;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
@@ -166,6 +184,17 @@ export async function createHttpServer(options: HttpOptions) {
 
   registerOps(app, options.isReady);
   return app;
+}
+
+/** `POST /api/enterprises/:id/mandates` → `postEnterprisesByIdMandates`. */
+export function operationIdOf(method: string, url: string): string {
+  const cap = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  const words = url
+    .split('/')
+    .filter((part) => part !== '' && part !== 'api')
+    .map((part) => (part.startsWith(':') ? `By${cap(part.slice(1))}` : part === '*' ? 'Any' : part))
+    .map((part) => part.split(/[-_.]/).map(cap).join(''));
+  return method.toLowerCase() + words.join('');
 }
 
 /** Whether any string (key or value) in a parsed JSON value holds U+0000; iterative, for deep input. */
