@@ -35,6 +35,7 @@ createRoot(root).render(
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
           colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.5)',
+          colorError: '#cf1322',
         },
       }}
     >

@@ -1,7 +1,7 @@
 // Accessibility: axe-core (WCAG 2.1 A/AA rules) on every public page at desktop and phone width.
 // Serious and critical violations fail the test and are listed by rule, target and help text.
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
 import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
 
 const PUBLIC_PAGES: { path: string; ready: string }[] = [
@@ -28,14 +28,7 @@ describe('public pages have no serious or critical accessibility violations', ()
         const page = await p.newPage(viewport);
         await page.goto(path);
         await page.getByRole('heading', { name: ready }).waitFor();
-        const result = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-          .analyze();
-        const bad = result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          );
+        const bad = await seriousViolations(page);
         expect(bad).toEqual([]);
         const hasHorizontalScroll = await page.evaluate(
           () => document.documentElement.scrollWidth > document.documentElement.clientWidth,

@@ -1,6 +1,7 @@
 // Citizen journey: register in the browser, see the masked identity on "我的", sign out, sign in by
 // phone and by ID number; a wrong password shows the server's Chinese problem title.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
 import { CITIZEN_PASSWORD, validIdNumber, validPhone } from './support/people.ts';
 import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
 
@@ -35,6 +36,7 @@ describe('citizen registration and sign-in', () => {
     expect(await page.getByTestId('phone-masked').textContent()).not.toBe(phone);
     await expect(page.getByTestId('nav-me').textContent()).resolves.toBe('李淮河');
     await p.shot(page, 'me');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByTestId('logout').click();
     await page.getByTestId('nav-login').waitFor();

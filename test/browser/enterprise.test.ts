@@ -3,6 +3,7 @@
 // switches to act for it; the legal representative revokes the mandate and the agent loses it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateUscc } from '../../src/platform/standards/uscc.ts';
+import { seriousViolations } from './support/axe.ts';
 import { registeredCitizen, signInCitizen } from './support/people.ts';
 import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
 
@@ -46,6 +47,7 @@ describe('enterprise mandates', () => {
     await row.getByText('有效').waitFor();
     expect(await row.textContent()).toContain('指定事项：11411500MB0000001');
     await p.shot(repPage, 'mandates');
+    expect(await seriousViolations(repPage)).toEqual([]);
 
     const agentPage = await p.newPage(PHONE);
     await signInCitizen(agentPage, agent.idNumber);
@@ -60,6 +62,7 @@ describe('enterprise mandates', () => {
       true,
     );
     await p.shot(agentPage, 'acting-agent');
+    expect(await seriousViolations(agentPage)).toEqual([]);
 
     await row.getByRole('button', { name: /撤\s*销/ }).click();
     await repPage

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/platform/context.ts';
+import { seriousViolations } from './support/axe.ts';
 import { createStaff, type StaffMember, signInStaff } from './support/people.ts';
 import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
 
@@ -26,9 +27,13 @@ const menuLabels = async (page: Page) =>
 describe('staff workbench', () => {
   it('enrols TOTP on first sign-in, then asks only for a code; the menu follows the roles', async () => {
     const page = await p.newPage(PHONE);
-    await signInStaff(page, admin, () => p.shot(page, 'totp-enrol'));
+    await signInStaff(page, admin, async () => {
+      await p.shot(page, 'totp-enrol');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
     expect(admin.secret).toMatch(/^[A-Z2-7]{16,}$/);
     await p.shot(page, 'workbench');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/workbench\/login$/);
 
@@ -87,6 +92,7 @@ describe('staff workbench', () => {
     expect(calendar.days).toContainEqual({ day, kind: 'holiday', name: '测试放假日' });
     expect(calendar.days).toContainEqual({ day: workday, kind: 'workday', name: '测试调休' });
     await p.shot(page, 'calendar');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await row.getByTestId(`calendar-delete-${day}`).click();
     await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
@@ -106,6 +112,7 @@ describe('staff workbench', () => {
       await page.getByRole('heading', { name: menu }).waitFor();
       await page.locator('.ant-table-row').first().waitFor();
       await p.shot(page, shot);
+      expect(await seriousViolations(page), menu).toEqual([]);
     }
     await page.getByRole('row', { name: new RegExp(admin.username) }).waitFor();
     expect(p.problems).toEqual([]);
@@ -138,6 +145,7 @@ describe('staff workbench', () => {
     await result.waitFor();
     expect(await result.textContent()).toMatch(/审计日志校验通过：共 \d+ 条记录，哈希链完整/);
     await p.shot(page, 'audit');
+    expect(await seriousViolations(page)).toEqual([]);
 
     const phone = await p.newPage(PHONE);
     await signInStaff(phone, auditor);

@@ -1,16 +1,17 @@
 // Holiday calendar (节假日与调休): the overrides of the Monday–Friday week for one year. Time limits
 // count working days from this calendar, so an edit here moves every deadline computed afterwards.
-import { Button, DatePicker, Form, Grid, Input, InputNumber, Popconfirm, Radio, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Grid, Input, InputNumber, Popconfirm, Radio, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { applyFieldErrors, del, put, query } from '../api.ts';
 import { PageCard } from '../shared/PageCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
+import { StatusTag } from '../shared/StatusTag.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import type { Calendar, CalendarDay } from './types.ts';
 
 type Values = { day: Dayjs; kind: 'holiday' | 'workday'; name: string };
-const KIND = { holiday: ['放假', 'red'], workday: ['调休上班', 'blue'] } as const;
+const KIND = { holiday: ['放假', 'danger'], workday: ['调休上班', 'info'] } as const;
 
 export default function CalendarEditor() {
   const [year, setYear] = useState(dayjs().year());
@@ -106,7 +107,7 @@ export default function CalendarEditor() {
           {
             title: '类型',
             dataIndex: 'kind',
-            render: (k: CalendarDay['kind']) => <Tag color={KIND[k][1]}>{KIND[k][0]}</Tag>,
+            render: (k: CalendarDay['kind']) => <StatusTag tone={KIND[k][1]}>{KIND[k][0]}</StatusTag>,
           },
           { title: '名称', dataIndex: 'name' },
           {

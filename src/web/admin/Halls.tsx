@@ -1,10 +1,11 @@
 // Service halls (政务服务大厅) and their windows (窗口): list, add a hall, add a window to a hall.
-import { Button, Checkbox, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Checkbox, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { applyFieldErrors, post } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { PageCard } from '../shared/PageCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
+import { StatusTag } from '../shared/StatusTag.tsx';
 import { itemsOf, useLoad } from '../shared/useLoad.ts';
 import type { Department, Hall, HallWindow, List } from './types.ts';
 
@@ -50,7 +51,8 @@ export default function Halls() {
     {
       title: '类型',
       dataIndex: 'isComprehensive',
-      render: (v: boolean) => (v ? <Tag color="blue">综合窗口</Tag> : <Tag>专业窗口</Tag>),
+      render: (v: boolean) =>
+        v ? <StatusTag tone="info">综合窗口</StatusTag> : <StatusTag tone="neutral">专业窗口</StatusTag>,
     },
     {
       title: '进驻部门',

@@ -1,11 +1,12 @@
 // Staff accounts (工作人员): list with roles and state, create with an initial password, change
 // roles or department, disable, and unlock after too many failed sign-ins.
-import { Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Button, Form, Input, Modal, Select, Switch, Table } from 'antd';
 import { useState } from 'react';
 import { applyFieldErrors, patch, post } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { PageCard } from '../shared/PageCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
+import { StatusTag } from '../shared/StatusTag.tsx';
 import { itemsOf, useLoad } from '../shared/useLoad.ts';
 import { passwordProblem, rule } from '../validators.ts';
 import { ROLE_LABEL } from '../workbench/menu.ts';
@@ -95,15 +96,24 @@ export default function StaffAdmin() {
           {
             title: '角色',
             dataIndex: 'roles',
-            render: (rs: Staff['roles']) => rs.map((r) => <Tag key={r}>{ROLE_LABEL[r]}</Tag>),
+            render: (rs: Staff['roles']) =>
+              rs.map((r) => (
+                <StatusTag key={r} tone="neutral">
+                  {ROLE_LABEL[r]}
+                </StatusTag>
+              )),
           },
           {
             title: '状态',
             render: (_, s) => (
               <>
-                {s.isDisabled ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>}
-                {s.isLocked ? <Tag color="red">已锁定</Tag> : null}
-                {s.hasTotp ? <Tag color="blue">已绑定口令</Tag> : null}
+                {s.isDisabled ? (
+                  <StatusTag tone="neutral">已停用</StatusTag>
+                ) : (
+                  <StatusTag tone="success">正常</StatusTag>
+                )}
+                {s.isLocked ? <StatusTag tone="danger">已锁定</StatusTag> : null}
+                {s.hasTotp ? <StatusTag tone="info">已绑定口令</StatusTag> : null}
               </>
             ),
           },

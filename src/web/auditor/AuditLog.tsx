@@ -1,24 +1,13 @@
 // The auditor's view of the hash-chained audit log (全程留痕): search by action, actor, subject and
 // time; page backwards; verify the whole chain and show exactly where it breaks, if it does.
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Flex, Form, Grid, Input, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { get, post, query } from '../api.ts';
 import { PageCard } from '../shared/PageCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
+import { StatusTag } from '../shared/StatusTag.tsx';
 
 export type AuditEntry = {
   seq: number;
@@ -211,7 +200,11 @@ export default function AuditLog() {
             title: '结果',
             dataIndex: 'outcome',
             render: (o: AuditEntry['outcome']) =>
-              o === 'success' ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>,
+              o === 'success' ? (
+                <StatusTag tone="success">成功</StatusTag>
+              ) : (
+                <StatusTag tone="danger">失败</StatusTag>
+              ),
           },
         ]}
       />

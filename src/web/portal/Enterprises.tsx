@@ -1,10 +1,11 @@
 // The citizen's enterprises: open one (the caller becomes its legal representative) and, for those
 // they represent, manage the agents (经办人) they authorise.
-import { Button, Card, Collapse, Empty, Form, Input, Modal, Tag } from 'antd';
+import { Button, Card, Collapse, Empty, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { applyFieldErrors, type EnterpriseRef, type Me, post } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
+import { StatusTag } from '../shared/StatusTag.tsx';
 import { rule, usccMessage } from '../validators.ts';
 import { Mandates } from './Mandates.tsx';
 
@@ -84,9 +85,9 @@ export function Enterprises({ me }: { me: Me }) {
           {me.enterprises.map((e) => (
             <li key={e.id} style={{ padding: '8px 0', borderBottom: '1px solid #eef0f3' }}>
               <strong>{e.name}</strong>{' '}
-              <Tag color={e.relation === 'legal_rep' ? 'blue' : 'green'}>
+              <StatusTag tone={e.relation === 'legal_rep' ? 'info' : 'success'}>
                 {e.relation === 'legal_rep' ? '法定代表人' : '经办人'}
-              </Tag>
+              </StatusTag>
               <div style={{ color: '#4a5363', fontSize: 13 }}>统一社会信用代码：{e.uscc}</div>
             </li>
           ))}

@@ -1,11 +1,12 @@
 // Agents (经办人) an enterprise's legal representative authorises: scope (all items or listed item
 // codes) and an expiry date; each mandate can be revoked.
-import { Button, DatePicker, Form, Input, Popconfirm, Radio, Select, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, Popconfirm, Radio, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { MandateView } from '../../modules/identity/schema.ts';
 import { applyFieldErrors, type EnterpriseRef, get, post } from '../api.ts';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
+import { StatusTag } from '../shared/StatusTag.tsx';
 import { idNumberMessage, rule } from '../validators.ts';
 
 export type Mandate = MandateView;
@@ -20,9 +21,9 @@ type Values = {
 
 const statusOf = (m: Mandate) => m.status;
 const STATUS = {
-  active: ['有效', 'green'],
-  revoked: ['已撤销', 'default'],
-  expired: ['已过期', 'orange'],
+  active: ['有效', 'success'],
+  revoked: ['已撤销', 'neutral'],
+  expired: ['已过期', 'warning'],
 } as const;
 
 export function Mandates({ enterprise }: { enterprise: EnterpriseRef }) {
@@ -95,7 +96,7 @@ export function Mandates({ enterprise }: { enterprise: EnterpriseRef }) {
           { title: '有效期至', dataIndex: 'validUntil' },
           {
             title: '状态',
-            render: (_, m) => <Tag color={STATUS[statusOf(m)][1]}>{STATUS[statusOf(m)][0]}</Tag>,
+            render: (_, m) => <StatusTag tone={STATUS[statusOf(m)][1]}>{STATUS[statusOf(m)][0]}</StatusTag>,
           },
           {
             title: '操作',

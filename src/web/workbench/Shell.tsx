@@ -2,10 +2,11 @@
 // sign-out in the banner, the page in the main landmark. Only fully signed-in staff get in.
 
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Spin, Tag } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Spin } from 'antd';
 import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../session.tsx';
+import { StatusTag } from '../shared/StatusTag.tsx';
 import { menuFor, ROLE_LABEL } from './menu.ts';
 
 export default function Shell() {
@@ -91,9 +92,9 @@ export default function Shell() {
         <Layout.Content id="main" style={{ padding: 16, background: '#f5f7fa' }}>
           <div style={{ marginBottom: 12 }}>
             {me.roles.map((r) => (
-              <Tag key={r} color="blue">
+              <StatusTag key={r} tone="info">
                 {ROLE_LABEL[r]}
-              </Tag>
+              </StatusTag>
             ))}
           </div>
           <Outlet />
