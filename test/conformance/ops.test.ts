@@ -25,6 +25,14 @@ describe('conformance: operations endpoints and response headers', () => {
     expect(ready.statusCode).toBe(200);
   });
 
+  it('answers an unknown API path with a 404 problem, signed in or not', async () => {
+    for (const headers of [{}, (await signUpCitizen(t)).headers]) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/no-such-thing', headers });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'NOT_FOUND', title: '请求的资源不存在' });
+    }
+  });
+
   it('serves /metrics to loopback callers only, whatever X-Forwarded-For claims', async () => {
     for (const remoteAddress of ['127.0.0.1', '::1']) {
       const res = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress });

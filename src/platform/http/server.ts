@@ -170,7 +170,9 @@ export async function createHttpServer(options: HttpOptions) {
   // Authenticate, then apply the route's access level and CSRF as soon as the request arrives: before
   // its body is read or validated, so a caller without access learns nothing about the route's shape.
   app.addHook('onRequest', async (req) => {
-    const access = req.routeOptions.config.access ?? 'staff';
+    const access = req.routeOptions.config.access;
+    // no route matched (every registered route declares its access): the not-found handler answers 404
+    if (access === undefined) return;
     if (access === 'public' && !req.url.startsWith('/api/')) return;
     req.actor = await options.authenticate(req);
     const decision = decideAccess(access, req.actor);
