@@ -75,8 +75,27 @@ type Tables = {
 };
 export const q = (db: Executor) => db.withTables<Tables>();
 
-export const insertAccount = (tx: Executor, row: AccountRow) =>
-  q(tx).insertInto('identity.account').values(row).execute();
+/** A fresh account: no failures, no lock, no TOTP yet. */
+export const insertAccount = (
+  tx: Executor,
+  a: { id: string; kind: AccountRow['kind']; passwordHash: string; now: Date },
+) =>
+  q(tx)
+    .insertInto('identity.account')
+    .values({
+      id: a.id,
+      kind: a.kind,
+      password_hash: a.passwordHash,
+      failed_attempts: 0,
+      locked_until: null,
+      totp_secret_enc: null,
+      totp_pending_enc: null,
+      totp_last_step: null,
+      is_disabled: false,
+      created_at: a.now,
+      password_changed_at: a.now,
+    })
+    .execute();
 export const insertCitizen = (tx: Executor, row: CitizenRow) =>
   q(tx).insertInto('identity.citizen').values(row).execute();
 export const insertStaff = (tx: Executor, row: StaffRow) =>

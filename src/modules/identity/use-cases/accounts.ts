@@ -39,19 +39,7 @@ export async function registerCitizen(d: IdentityDeps, ctx: RequestContext, inpu
     if (await store.findCitizenByHash(tx, 'phone_hash', phoneHash)) throw identityErrors.phoneTaken();
     const now = d.clock.now();
     const accountId = newId();
-    await store.insertAccount(tx, {
-      id: accountId,
-      kind: 'citizen',
-      password_hash: passwordHash,
-      failed_attempts: 0,
-      locked_until: null,
-      totp_secret_enc: null,
-      totp_pending_enc: null,
-      totp_last_step: null,
-      is_disabled: false,
-      created_at: now,
-      password_changed_at: now,
-    });
+    await store.insertAccount(tx, { id: accountId, kind: 'citizen', passwordHash, now });
     await store.insertCitizen(tx, {
       account_id: accountId,
       real_name: input.realName.trim(),

@@ -69,19 +69,7 @@ export async function createStaff(
   await inTransaction(d.db, async (tx) => {
     if (await store.findStaffByUsername(tx, username)) throw identityErrors.usernameTaken();
     const now = d.clock.now();
-    await store.insertAccount(tx, {
-      id,
-      kind: 'staff',
-      password_hash: passwordHash,
-      failed_attempts: 0,
-      locked_until: null,
-      totp_secret_enc: null,
-      totp_pending_enc: null,
-      totp_last_step: null,
-      is_disabled: false,
-      created_at: now,
-      password_changed_at: now,
-    });
+    await store.insertAccount(tx, { id: id, kind: 'staff', passwordHash, now });
     await store.insertStaff(tx, {
       account_id: id,
       username,
