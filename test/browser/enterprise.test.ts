@@ -71,6 +71,13 @@ describe('enterprise mandates', () => {
       .click();
     await row.getByText('已撤销').waitFor();
 
+    const repPhone = await p.newPage(PHONE);
+    await signInCitizen(repPhone, rep.idNumber);
+    await repPhone.getByRole('button', { name: /信阳毛尖茶业有限公司 · 经办人授权/ }).click();
+    await repPhone.getByRole('list', { name: '经办人授权列表' }).getByText('已撤销').waitFor();
+    await p.shot(repPhone, 'mandates');
+    expect(await seriousViolations(repPhone)).toEqual([]);
+
     await agentPage.reload();
     await agentPage.getByRole('heading', { name: '我的', exact: true }).waitFor();
     await agentPage.getByText('尚未关联企业').waitFor();

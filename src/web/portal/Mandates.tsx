@@ -1,13 +1,13 @@
 // Agents (经办人) an enterprise's legal representative authorises: scope (all items or listed item
 // codes) and an expiry date; each mandate can be revoked.
-import { Button, DatePicker, Form, Input, Popconfirm, Radio, Select, Table } from 'antd';
+import { Button, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { MandateView } from '../../modules/identity/schema.ts';
 import { applyFieldErrors, type EnterpriseRef, get, post } from '../api.ts';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
-import { StatusTag } from '../shared/StatusTag.tsx';
 import { idNumberMessage, rule } from '../validators.ts';
+import { MandateList } from './MandateList.tsx';
 
 export type Mandate = MandateView;
 
@@ -18,13 +18,6 @@ type Values = {
   itemCodes?: string[];
   validUntil: Dayjs;
 };
-
-const statusOf = (m: Mandate) => m.status;
-const STATUS = {
-  active: ['有效', 'success'],
-  revoked: ['已撤销', 'neutral'],
-  expired: ['已过期', 'warning'],
-} as const;
 
 export function Mandates({ enterprise }: { enterprise: EnterpriseRef }) {
   const [form] = Form.useForm<Values>();
@@ -78,44 +71,7 @@ export function Mandates({ enterprise }: { enterprise: EnterpriseRef }) {
   return (
     <div data-testid={`mandates-${enterprise.uscc}`}>
       <ProblemAlert error={error} />
-      <Table<Mandate>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        scroll={{ x: 520 }}
-        dataSource={rows}
-        locale={{ emptyText: '尚未授权经办人' }}
-        columns={[
-          { title: '经办人', dataIndex: 'agentName' },
-          { title: '身份证号', dataIndex: 'agentIdNumberMasked', render: (v: string) => v || '—' },
-          {
-            title: '授权范围',
-            render: (_, m) =>
-              m.scope === 'all' ? '全部事项' : `指定事项：${(m.itemCodes ?? []).join('、')}`,
-          },
-          { title: '有效期至', dataIndex: 'validUntil' },
-          {
-            title: '状态',
-            render: (_, m) => <StatusTag tone={STATUS[statusOf(m)][1]}>{STATUS[statusOf(m)][0]}</StatusTag>,
-          },
-          {
-            title: '操作',
-            render: (_, m) =>
-              statusOf(m) === 'active' ? (
-                <Popconfirm
-                  title="确定撤销该授权？"
-                  okText="撤销"
-                  cancelText="取消"
-                  onConfirm={() => revoke(m.id)}
-                >
-                  <Button size="small" danger data-testid={`revoke-${m.id}`}>
-                    撤销
-                  </Button>
-                </Popconfirm>
-              ) : null,
-          },
-        ]}
-      />
+      <MandateList rows={rows} onRevoke={revoke} />
       <Form
         form={form}
         layout="vertical"

@@ -21,9 +21,10 @@ export function PortalLayout() {
           <Link to="/" style={{ color: '#fff', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap' }}>
             一网通办
           </Link>
-          <span style={{ color: '#e6eefa', fontSize: 13, flex: 1, minWidth: 0 }} className="brand-sub">
+          <span style={{ color: '#e6eefa', fontSize: 13 }} className="brand-sub">
             政务服务平台
           </span>
+          <span style={{ flex: 1 }} />
           <nav aria-label="账户" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             {citizen ? (
               <>

@@ -66,6 +66,8 @@ export async function startPlatform() {
     problems,
     async shot(page: Page, name: string) {
       const width = page.viewportSize()?.width ?? 0;
+      // let expand/collapse transitions finish so the picture shows the settled page
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: true });
     },
     async close() {
