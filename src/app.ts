@@ -2,6 +2,7 @@
 // between them and registers their routes. Nothing else constructs modules.
 
 import { auditRoutes, createAudit } from './modules/audit/index.ts';
+import { catalogRoutes, createCatalog, noSearchIndex } from './modules/catalog/index.ts';
 import { createIdentity, identityRoutes } from './modules/identity/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -26,7 +27,9 @@ export function createModules(config: Config, database: Database, clock: Clock =
       divisionExists: (code) => org.divisionExists(code),
     },
   });
-  return { deps, audit, org, identity };
+  // Search (catalog/search) replaces the no-op index when it lands; until then nothing is indexed.
+  const catalog = createCatalog({ db: deps.db, clock, audit, org, search: noSearchIndex });
+  return { deps, audit, org, identity, catalog };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -41,6 +44,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(auditRoutes(modules.audit));
   await app.register(orgRoutes(modules.org));
   await app.register(identityRoutes(modules.identity));
+  await app.register(catalogRoutes(modules.catalog));
   if (hasWebBuild()) await registerWeb(app);
   return { app, modules };
 }

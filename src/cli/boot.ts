@@ -34,4 +34,12 @@ export async function seedDemo(modules: Modules, log: (line: string) => void): P
     modules.org.findDepartment(division, kind),
   );
   if (created) log('演示账号已创建');
+  const started = performance.now();
+  const catalog = await modules.catalog.seedDemo();
+  if (catalog.versions > 0) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(
+      `演示事项：${catalog.items} 个事项、${catalog.implementations} 个实施清单、${catalog.versions} 个已发布版本（${seconds} 秒）`,
+    );
+  }
 }

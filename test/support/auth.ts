@@ -55,12 +55,17 @@ export async function signUpCitizen(
   return { ...session(sessionCookie(res), res.json()), input: body };
 }
 
-/** Creates a staff account and signs it in, enrolling TOTP when its roles need it. */
-export async function staffSession(t: TestApp, roles: StaffRole[], username = `worker${++serial}`) {
+/** Creates a staff account (of a department, if given) and signs it in, enrolling TOTP when its roles need it. */
+export async function staffSession(
+  t: TestApp,
+  roles: StaffRole[],
+  username = `worker${++serial}`,
+  departmentId: string | null = null,
+) {
   const created = await t.modules.identity.createStaff(systemContext(), {
     username,
     name: '测试人员',
-    departmentId: null,
+    departmentId,
     divisionCode: '411500',
     roles,
     password: STAFF_PASSWORD,
