@@ -31,6 +31,16 @@ export class ApiError extends Error {
     this.fieldErrors = body.errors ?? [];
     this.requestId = body.requestId;
   }
+  /** The same problem listing only the given field messages. */
+  withFieldErrors(fieldErrors: FieldProblem[]): ApiError {
+    return new ApiError(this.status, {
+      code: this.code,
+      title: this.title,
+      detail: this.detail,
+      errors: fieldErrors,
+      requestId: this.requestId,
+    });
+  }
 }
 
 type Problem = { code: string; title: string; detail: string; errors: FieldProblem[]; requestId: string };
@@ -86,6 +96,12 @@ export function query(params: Record<string, string | number | undefined | null>
     if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/** Puts field messages on the form and returns the error to show above it (without those fields). */
+export function problemForForm(form: FormInstance, error: unknown): unknown {
+  const unmatched = applyFieldErrors(form, error);
+  return error instanceof ApiError ? error.withFieldErrors(unmatched) : error;
 }
 
 /**

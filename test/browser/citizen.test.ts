@@ -81,5 +81,14 @@ describe('citizen registration and sign-in', () => {
     await page.getByTestId('register-submit').click();
     await page.getByTestId('problem').waitFor();
     expect(page.url()).toMatch(/\/register$/);
+
+    // the browser cannot know the common-password list; the server's field message lands on the field
+    await page.getByLabel('居民身份证号码').fill(validIdNumber(903));
+    await page.getByLabel('登录密码').fill('Password1!');
+    await page.getByLabel('确认密码').fill('Password1!');
+    await page.getByTestId('register-submit').click();
+    await page.locator('#password_help').getByText('密码过于常见，容易被猜中，请换一个').waitFor();
+    await expect(page.getByTestId('problem').textContent()).resolves.toContain('密码不符合安全要求');
+    await p.shot(page, 'register-server-field');
   });
 });

@@ -34,6 +34,10 @@ describe('staff workbench', () => {
     expect(admin.secret).toMatch(/^[A-Z2-7]{16,}$/);
     await p.shot(page, 'workbench');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await page.getByRole('dialog').getByRole('menuitem', { name: '节假日日历' }).click();
+    await page.getByRole('heading', { name: '节假日日历' }).waitFor();
+    await p.shot(page, 'calendar');
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/workbench\/login$/);
 
@@ -75,17 +79,14 @@ describe('staff workbench', () => {
     await page.getByLabel('名称').fill('测试放假日');
     await page.getByLabel('日期').fill(day);
     await page.getByLabel('日期').press('Enter'); // picks the typed date and submits the form
-    const row = page.getByRole('row', { name: new RegExp(day) });
+    const row = page.locator(`tr[data-row-key="${day}"]`);
     await row.getByText('测试放假日').waitFor();
 
     await page.getByRole('radio', { name: '调休上班' }).check();
     await page.getByLabel('名称').fill('测试调休');
     await page.getByLabel('日期').fill(workday);
     await page.getByLabel('日期').press('Enter');
-    await page
-      .getByRole('row', { name: new RegExp(workday) })
-      .getByText('调休上班')
-      .waitFor();
+    await page.locator(`tr[data-row-key="${workday}"]`).getByText('调休上班').waitFor();
 
     const res = await fetch(`${p.baseURL}/api/calendar?year=${year}`);
     const calendar = (await res.json()) as { days: { day: string; kind: string; name: string }[] };
@@ -115,6 +116,25 @@ describe('staff workbench', () => {
       expect(await seriousViolations(page), menu).toEqual([]);
     }
     await page.getByRole('row', { name: new RegExp(admin.username) }).waitFor();
+
+    await page.getByTestId('staff-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('reviewer7');
+    await dialog.getByLabel('姓名').fill('审批人员丁');
+    await dialog.getByLabel('角色').click();
+    await page.keyboard.type('审批');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await dialog.getByLabel('初始密码').fill('Password123!');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.locator('#password_help').getByText('密码过于常见，容易被猜中，请换一个').waitFor();
+    await p.shot(page, 'staff-create');
+    await dialog.getByLabel('初始密码').fill('Shihe#Review2026');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page
+      .getByRole('row', { name: /reviewer7/ })
+      .getByText('审批人员', { exact: true })
+      .waitFor();
     expect(p.problems).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
 import { Button, DatePicker, Form, Grid, Input, InputNumber, Popconfirm, Radio, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { applyFieldErrors, del, put, query } from '../api.ts';
+import { del, problemForForm, put, query } from '../api.ts';
 import { PageCard } from '../shared/PageCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
 import { StatusTag } from '../shared/StatusTag.tsx';
@@ -33,8 +33,7 @@ export default function CalendarEditor() {
       else await reload();
       form.resetFields(['day', 'name']);
     } catch (e) {
-      applyFieldErrors(form, e);
-      setFormError(e);
+      setFormError(problemForForm(form, e));
     } finally {
       setBusy(false);
     }
@@ -103,13 +102,35 @@ export default function CalendarEditor() {
         pagination={false}
         locale={{ emptyText: '本年度暂无节假日调整' }}
         columns={[
-          { title: '日期', dataIndex: 'day', render: (d: string) => `${d}（${dayjs(d).format('ddd')}）` },
           {
-            title: '类型',
-            dataIndex: 'kind',
-            render: (k: CalendarDay['kind']) => <StatusTag tone={KIND[k][1]}>{KIND[k][0]}</StatusTag>,
+            title: '日期',
+            dataIndex: 'day',
+            render: (d: string) => (
+              <time dateTime={d} style={{ whiteSpace: 'nowrap' }}>
+                {dayjs(d).format('M月D日 ddd')}
+              </time>
+            ),
           },
-          { title: '名称', dataIndex: 'name' },
+          ...(isWide
+            ? [
+                {
+                  title: '类型',
+                  dataIndex: 'kind',
+                  render: (k: CalendarDay['kind']) => <StatusTag tone={KIND[k][1]}>{KIND[k][0]}</StatusTag>,
+                },
+                { title: '名称', dataIndex: 'name' },
+              ]
+            : [
+                {
+                  title: '类型与名称',
+                  render: (_: unknown, d: CalendarDay) => (
+                    <>
+                      <StatusTag tone={KIND[d.kind][1]}>{KIND[d.kind][0]}</StatusTag>
+                      <div>{d.name}</div>
+                    </>
+                  ),
+                },
+              ]),
           {
             title: '操作',
             render: (_, d) => (

@@ -1,7 +1,7 @@
 // Departments (部门): list, create and edit name, short name, kind and unified social credit code.
 import { Button, Form, Input, Modal, Table } from 'antd';
 import { useState } from 'react';
-import { applyFieldErrors, patch, post } from '../api.ts';
+import { patch, post, problemForForm } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { PageCard } from '../shared/PageCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
@@ -41,8 +41,7 @@ export default function Departments() {
       setEditing(null);
       await reload();
     } catch (e) {
-      applyFieldErrors(form, e);
-      setFormError(e);
+      setFormError(problemForForm(form, e));
     } finally {
       setBusy(false);
     }

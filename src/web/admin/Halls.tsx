@@ -1,7 +1,7 @@
 // Service halls (政务服务大厅) and their windows (窗口): list, add a hall, add a window to a hall.
 import { Button, Checkbox, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
-import { applyFieldErrors, post } from '../api.ts';
+import { post, problemForForm } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { PageCard } from '../shared/PageCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
@@ -38,8 +38,7 @@ export default function Halls() {
       setDialog(null);
       await halls.reload();
     } catch (e) {
-      applyFieldErrors(form, e);
-      setFormError(e);
+      setFormError(problemForForm(form, e));
     } finally {
       setBusy(false);
     }
@@ -140,6 +139,7 @@ export default function Halls() {
               <Form.Item name="departmentIds" label="进驻部门">
                 <Select
                   mode="multiple"
+                  showSearch={{ optionFilterProp: 'label' }}
                   aria-label="进驻部门"
                   options={itemsOf(departments.data).map((d) => ({ value: d.id, label: d.name }))}
                 />

@@ -2,7 +2,7 @@
 // roles or department, disable, and unlock after too many failed sign-ins.
 import { Button, Form, Input, Modal, Select, Switch, Table } from 'antd';
 import { useState } from 'react';
-import { applyFieldErrors, patch, post } from '../api.ts';
+import { patch, post, problemForForm } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { PageCard } from '../shared/PageCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
@@ -52,8 +52,7 @@ export default function StaffAdmin() {
       setEditing(null);
       await staff.reload();
     } catch (e) {
-      applyFieldErrors(form, e);
-      setFormError(e);
+      setFormError(problemForForm(form, e));
     } finally {
       setBusy(false);
     }
@@ -164,6 +163,7 @@ export default function StaffAdmin() {
           <Form.Item name="departmentId" label="所属部门">
             <Select
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               aria-label="所属部门"
               options={itemsOf(departments.data).map((d) => ({ value: d.id, label: d.name }))}
             />
@@ -180,7 +180,12 @@ export default function StaffAdmin() {
             label="角色"
             rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]}
           >
-            <Select mode="multiple" aria-label="角色" options={roleOptions} />
+            <Select
+              mode="multiple"
+              aria-label="角色"
+              options={roleOptions}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </Form.Item>
           {editing === 'new' ? (
             <Form.Item

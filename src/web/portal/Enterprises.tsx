@@ -2,7 +2,7 @@
 // they represent, manage the agents (经办人) they authorise.
 import { Button, Card, Collapse, Empty, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { applyFieldErrors, type EnterpriseRef, type Me, post } from '../api.ts';
+import { type EnterpriseRef, type Me, post, problemForForm } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
 import { StatusTag } from '../shared/StatusTag.tsx';
@@ -28,8 +28,7 @@ function OpenEnterprise({ onDone }: { onDone: () => void }) {
       setOpen(false);
       onDone();
     } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
+      setError(problemForForm(form, e));
     } finally {
       setBusy(false);
     }

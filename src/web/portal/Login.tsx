@@ -2,7 +2,7 @@
 import { Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { applyFieldErrors, type LoginResult, post } from '../api.ts';
+import { type LoginResult, post, problemForForm } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { FormCard } from '../shared/FormCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
@@ -34,8 +34,7 @@ export default function Login() {
       setMe(result.me);
       navigate(safeNext(params.get('next'), '/me'));
     } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
+      setError(problemForForm(form, e));
     } finally {
       setBusy(false);
     }

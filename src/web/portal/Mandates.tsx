@@ -4,7 +4,7 @@ import { Button, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { MandateView } from '../../modules/identity/schema.ts';
-import { applyFieldErrors, type EnterpriseRef, get, post } from '../api.ts';
+import { type EnterpriseRef, get, post, problemForForm } from '../api.ts';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
 import { idNumberMessage, rule } from '../validators.ts';
 import { MandateList } from './MandateList.tsx';
@@ -51,8 +51,7 @@ export function Mandates({ enterprise }: { enterprise: EnterpriseRef }) {
       form.resetFields();
       await load();
     } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
+      setError(problemForForm(form, e));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
 import { Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { applyFieldErrors, type Me, post } from '../api.ts';
+import { type Me, post, problemForForm } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { FormCard } from '../shared/FormCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
@@ -31,8 +31,7 @@ export default function Register() {
       setMe(me);
       navigate('/me');
     } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
+      setError(problemForForm(form, e));
     } finally {
       setBusy(false);
     }

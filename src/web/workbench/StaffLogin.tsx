@@ -3,7 +3,7 @@
 import { Alert, Button, Form, Input, Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { applyFieldErrors, type LoginResult, type Me, post, type TotpEnrolment } from '../api.ts';
+import { type LoginResult, type Me, post, problemForForm, type TotpEnrolment } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { FormCard } from '../shared/FormCard.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
@@ -20,8 +20,7 @@ function TotpStep({ enrolment, onDone }: { enrolment: TotpEnrolment | null; onDo
     try {
       onDone(await post<Me>('/api/auth/totp/verify', { code: code.trim() }));
     } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
+      setError(problemForForm(form, e));
       form.setFieldValue('code', '');
     } finally {
       setBusy(false);
@@ -103,8 +102,7 @@ export default function StaffLogin() {
       if (result.next === 'totp-enrol') setEnrolment(await post<TotpEnrolment>('/api/auth/totp/enrol'));
       setStep(result.next);
     } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
+      setError(problemForForm(form, e));
     } finally {
       setBusy(false);
     }

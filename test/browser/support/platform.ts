@@ -67,7 +67,13 @@ export async function startPlatform() {
     async shot(page: Page, name: string) {
       const width = page.viewportSize()?.width ?? 0;
       // let expand/collapse transitions finish so the picture shows the settled page
-      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      await page.waitForFunction(() =>
+        document
+          .getAnimations()
+          .every(
+            (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+          ),
+      );
       await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: true });
     },
     async close() {
