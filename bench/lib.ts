@@ -28,7 +28,12 @@ type Platform = Awaited<ReturnType<typeof buildApp>> & { database: Database };
 export async function startPlatform(databaseUrl?: string, beforeListen?: (p: Platform) => void) {
   const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-bench-'));
   const config = {
-    ...loadConfig({ YIWANG_DATA_DIR: dataDir, YIWANG_DEMO: '0', LOG_LEVEL: 'silent', YIWANG_FIELD_KEY: '11'.repeat(32) }),
+    ...loadConfig({
+      YIWANG_DATA_DIR: dataDir,
+      YIWANG_DEMO: '0',
+      LOG_LEVEL: 'silent',
+      YIWANG_FIELD_KEY: '11'.repeat(32),
+    }),
     databaseUrl,
     authRateLimitPerMinute: 1_000_000,
     authAttemptsPerAccountHour: 1_000_000,

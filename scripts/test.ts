@@ -14,7 +14,9 @@ function run(name: string, args: string[]): Counts & { code: number } {
     stdio: 'inherit',
     env: { ...process.env, YIWANG_SUMMARY_FILE: file },
   });
-  const counts: Counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1, skipped: 0 };
+  const counts: Counts = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8'))
+    : { passed: 0, failed: 1, skipped: 0 };
   return { ...counts, code: result.status ?? 1 };
 }
 
@@ -30,7 +32,11 @@ if (process.env.YIWANG_SKIP_BROWSER === '1') {
   );
 }
 const total = runs.reduce<Counts>(
-  (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
+  (sum, r) => ({
+    passed: sum.passed + r.passed,
+    failed: sum.failed + r.failed,
+    skipped: sum.skipped + r.skipped,
+  }),
   { passed: 0, failed: 0, skipped: 0 },
 );
 console.log(`\n${summaryLine(total)}`);

@@ -54,7 +54,9 @@ function loadFieldKey(env: NodeJS.ProcessEnv, dataDir: string, isDemo: boolean):
   const file = join(dataDir, 'field.key');
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
   if (!isDemo) {
-    throw new Error('YIWANG_FIELD_KEY is not set: outside demo mode the field-encryption key must come from configuration');
+    throw new Error(
+      'YIWANG_FIELD_KEY is not set: outside demo mode the field-encryption key must come from configuration',
+    );
   }
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
