@@ -1,8 +1,9 @@
 // `npm run bench -- <name>`: runs one benchmark. Benchmarks print ratios against a floor measured in
 // the same run; results are recorded in docs/performance.md.
 import { benchAuth } from './auth.ts';
+import { benchSearch } from './search.ts';
 
-const BENCHES: Record<string, () => Promise<void>> = { auth: benchAuth };
+const BENCHES: Record<string, () => Promise<void>> = { auth: benchAuth, search: benchSearch };
 
 const name = process.argv[2];
 const bench = name ? BENCHES[name] : undefined;

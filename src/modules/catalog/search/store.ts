@@ -113,6 +113,11 @@ export type SearchRows = {
 function filterSql(f: SearchFilters): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
   if (f.divisionCode) parts.push(sql`d.division_code = ${f.divisionCode}`);
+  // no division chosen: the city implementation stands for its item (its county and township copies
+  // share its text), so only items without one are searched at lower levels
+  else
+    parts.push(sql`(d.level = 'city' or not exists (
+      select 1 from catalog.search_doc c where c.item_id = d.item_id and c.level = 'city'))`);
   if (f.departmentId) parts.push(sql`d.department_id = ${f.departmentId}`);
   if (f.theme) parts.push(sql`${f.theme} = any(d.themes)`);
   if (f.serves) parts.push(sql`${f.serves} = any(d.serves)`);
