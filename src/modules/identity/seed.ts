@@ -41,6 +41,13 @@ const DEMO_STAFF: Array<{
     password: 'Yiwang#Approve2026',
     dept: '市场监督管理局',
   },
+  {
+    username: 'deptadmin',
+    name: '部门管理员',
+    roles: ['dept_admin'],
+    password: 'Yiwang#Dept2026!',
+    dept: '市场监督管理局',
+  },
   { username: 'office', name: '政务服务管理员', roles: ['office_admin'], password: 'Yiwang#Hall2026!' },
   { username: 'supervisor', name: '电子监察员', roles: ['supervisor'], password: 'Yiwang#Watch2026' },
 ];
@@ -58,10 +65,11 @@ export type DepartmentFinder = (divisionCode: string, kind: string) => Promise<{
 
 /** Each account is created unless it exists, so an interrupted run completes on the next start. */
 export async function seedDemoAccounts(d: IdentityDeps, findDepartment: DepartmentFinder): Promise<boolean> {
-  if (await store.findEnterpriseByUscc(d.db, DEMO_ENTERPRISE.uscc)) return false;
   const ctx = systemContext('seed');
+  let created = 0;
   for (const s of DEMO_STAFF) {
     if (await store.findStaffByUsername(d.db, s.username)) continue;
+    created++;
     const dept = s.dept ? await findDepartment('411500', s.dept) : null;
     await createStaff(d, ctx, {
       username: s.username,
@@ -75,8 +83,10 @@ export async function seedDemoAccounts(d: IdentityDeps, findDepartment: Departme
   const accountIds: string[] = [];
   for (const c of DEMO_CITIZENS) {
     const found = await store.findCitizenByHash(d.db, 'id_number_hash', d.cipher.blindIndex(c.idNumber));
+    if (!found) created++;
     accountIds.push(found?.account_id ?? (await registerCitizen(d, ctx, c)).accountId);
   }
+  if (await store.findEnterpriseByUscc(d.db, DEMO_ENTERPRISE.uscc)) return created > 0;
   const [repId] = accountIds;
   const actor = (accountId: string) => ({
     kind: 'citizen' as const,
