@@ -2,7 +2,7 @@
 // between them and registers their routes. Nothing else constructs modules.
 
 import { auditRoutes, createAudit } from './modules/audit/index.ts';
-import { catalogRoutes, createCatalog, noSearchIndex } from './modules/catalog/index.ts';
+import { catalogRoutes, createCatalog, createCatalogSearch, searchRoutes } from './modules/catalog/index.ts';
 import { createIdentity, identityRoutes } from './modules/identity/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -27,9 +27,9 @@ export function createModules(config: Config, database: Database, clock: Clock =
       divisionExists: (code) => org.divisionExists(code),
     },
   });
-  // Search (catalog/search) replaces the no-op index when it lands; until then nothing is indexed.
-  const catalog = createCatalog({ db: deps.db, clock, audit, org, search: noSearchIndex });
-  return { deps, audit, org, identity, catalog };
+  const search = createCatalogSearch({ db: deps.db, audit });
+  const catalog = createCatalog({ db: deps.db, clock, audit, org, search });
+  return { deps, audit, org, identity, catalog, search };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -45,6 +45,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(orgRoutes(modules.org));
   await app.register(identityRoutes(modules.identity));
   await app.register(catalogRoutes(modules.catalog));
+  await app.register(searchRoutes(modules.search));
   if (hasWebBuild()) await registerWeb(app);
   return { app, modules };
 }

@@ -271,3 +271,6 @@ export type UpdateDraftInput = z.infer<typeof UpdateDraftBody>;
 export const NoteBody = z.object({ note: Text(1000) }).strict();
 export const OptionalNoteBody = z.object({ note: z.string().trim().max(1000).optional() }).strict();
 export const ReasonBody = z.object({ reason: Text(1000) }).strict();
+
+// Search request and response shapes live beside the search code; the web imports them from here.
+export * from './search/schema.ts';
