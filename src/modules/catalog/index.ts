@@ -13,9 +13,9 @@ import * as reads from './use-cases/reads.ts';
 
 export { type CatalogDeps, noSearchIndex, type SearchDoc, type SearchIndexPort } from './deps.ts';
 export { catalogRoutes } from './routes.ts';
+export type { GuideContent, GuideView, ItemSummary, VersionView } from './schema.ts';
 export { type CatalogSearch, createCatalogSearch } from './search/index.ts';
 export { searchRoutes } from './search/routes.ts';
-export type { GuideContent, GuideView, ItemSummary, VersionView } from './schema.ts';
 
 export function createCatalog(deps: CatalogDeps) {
   return {
