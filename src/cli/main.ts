@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The `yiwang` command: serve, migrate, seed --demo, audit verify, user create-admin, demo-totp.
+// The `yiwang` command: serve, migrate, seed --demo, audit verify, user create-admin, totp.
 import { parseArgs } from 'node:util';
 import { buildApp } from '../app.ts';
 import { demoAccountList } from '../modules/identity/index.ts';
 import { systemContext } from '../platform/context.ts';
+import { hotp, stepAt } from '../platform/totp.ts';
 import { boot, seedDemo } from './boot.ts';
 
 const log = (line: string) => console.log(line);
@@ -14,7 +15,8 @@ const USAGE = `用法: yiwang <命令>
   audit verify               校验审计日志哈希链
   user create-admin --username U --name 名称 --password P
                              创建系统管理员（首次登录时绑定动态口令）
-  demo-totp <用户名>         演示模式：显示演示工作人员当前的动态验证码`;
+  totp <密钥>                显示该动态口令密钥当前的 6 位验证码（绑定时页面显示的密钥；
+                             没有验证器应用时用它代替，不访问数据库）`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -34,7 +36,13 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   if (command === 'serve') return serve(Boolean(values['build-web']));
-  const { database, modules, config } = await boot(log);
+  if (command === 'totp') {
+    const secret = (positionals[0] ?? '').replace(/\s+/g, '').toUpperCase();
+    if (!/^[A-Z2-7]{16,}$/.test(secret)) throw new Error('用法: yiwang totp <绑定时显示的密钥>');
+    log(hotp(secret, stepAt(new Date())));
+    return 0;
+  }
+  const { database, modules } = await boot(log);
   try {
     switch (command) {
       case 'migrate':
@@ -69,12 +77,6 @@ async function main(argv: string[]): Promise<number> {
         log(`已创建系统管理员 ${staff.username}，首次登录时需绑定动态口令`);
         return 0;
       }
-      case 'demo-totp': {
-        if (!config.isDemo) throw new Error('仅演示模式可用');
-        const code = await modules.identity.demoTotpCode(positionals[0] ?? '');
-        log(code ?? '该账号尚未开始绑定动态口令：请先用密码登录工作台');
-        return code ? 0 : 1;
-      }
       default:
         log(USAGE);
         return 1;
@@ -99,7 +101,9 @@ async function serve(buildWeb: boolean): Promise<number> {
     log('\n演示账号（仅演示模式）：');
     for (const a of demoAccountList())
       log(`  ${a.who.padEnd(10, '　')} ${a.username.padEnd(12)} ${a.password.padEnd(18)} ${a.note}`);
-    log('  工作人员首次登录需绑定动态口令；没有验证器应用时可运行：npm run yiwang -- demo-totp <用户名>');
+    log(
+      '  管理员、监察和审计人员首次登录需绑定动态口令；没有验证器应用时：npm run yiwang -- totp <页面显示的密钥>',
+    );
   }
   const stop = async () => {
     await app.close();

@@ -40,4 +40,18 @@ describe('yiwang audit verify', () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toContain('第 3 条审计记录未通过校验');
   });
+
+  it('refuses to open an embedded data folder that a running platform holds', {
+    timeout: 120_000,
+  }, async () => {
+    const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+    try {
+      const second = yiwang('audit', 'verify');
+      expect(second.status).toBe(1);
+      expect(second.stderr).toContain(`正被进程 ${process.pid} 使用`);
+    } finally {
+      await database.close();
+    }
+    expect(yiwang('audit', 'verify').status).not.toBe(1);
+  });
 });

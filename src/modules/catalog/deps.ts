@@ -42,7 +42,13 @@ export const noSearchIndex: SearchIndexPort = {
 
 export type CatalogOrg = Pick<
   OrgModule,
-  'getDepartment' | 'findDepartment' | 'listCountyCodes' | 'listDivisions' | 'listHalls' | 'getDivision'
+  | 'getDepartment'
+  | 'findDepartment'
+  | 'listDepartments'
+  | 'listCountyCodes'
+  | 'listDivisions'
+  | 'listHalls'
+  | 'getDivision'
 >;
 
 export type CatalogDeps = {

@@ -4,6 +4,7 @@
 // search index through the SearchIndexPort that app.ts fills.
 import { type RequestContext, systemContext } from '../../platform/context.ts';
 import type { CatalogDeps } from './deps.ts';
+import * as excel from './excel/index.ts';
 import type { ItemQuery, UpdateDraftInput } from './schema.ts';
 import { planCatalogSeed, writeCatalogSeed } from './seed.ts';
 import * as store from './store.ts';
@@ -46,6 +47,10 @@ export function createCatalog(deps: CatalogDeps) {
     publish: (ctx: RequestContext, versionId: string) => publishing.publish(deps, ctx, versionId),
     unpublish: (ctx: RequestContext, implementationId: string, reason: string) =>
       publishing.unpublish(deps, ctx, implementationId, reason),
+
+    // ── the implementation list as Excel (excel/) ──
+    exportList: (ctx: RequestContext, query: excel.ExportQuery) => excel.exportList(deps, ctx, query),
+    importList: (ctx: RequestContext, bytes: Buffer) => excel.importList(deps, ctx, bytes),
 
     /** Published implementations per level (city, county, township). */
     counts: () => store.counts(deps.db),

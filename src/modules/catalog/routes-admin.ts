@@ -2,6 +2,7 @@
 // Each route: schema in, context, one service verb; the verb checks ownership itself.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/http/access.ts';
+import { registerExcelRoutes } from './excel/index.ts';
 import type { CatalogModule } from './index.ts';
 import {
   DiffQuery,
@@ -29,6 +30,7 @@ export function registerAdminRoutes(app: App, catalog: CatalogModule) {
   registerAdminReads(app, catalog);
   registerDraftRoutes(app, catalog);
   registerReviewRoutes(app, catalog);
+  registerExcelRoutes(app, catalog);
 }
 
 function registerAdminReads(app: App, catalog: CatalogModule) {

@@ -8,7 +8,7 @@ import { type IdentityDeps, SESSION_COOKIE } from './deps.ts';
 import { identityErrors } from './errors.ts';
 import { adminRoutes } from './routes-admin.ts';
 import { authRoutes } from './routes-auth.ts';
-import { type DepartmentFinder, demoTotpCode, seedDemoAccounts } from './seed.ts';
+import { type DepartmentFinder, seedDemoAccounts } from './seed.ts';
 import { SessionCache } from './session-cache.ts';
 import { changePassword, logout, type RegisterInput, registerCitizen } from './use-cases/accounts.ts';
 import * as enterprises from './use-cases/enterprises.ts';
@@ -73,8 +73,6 @@ export function createIdentity(deps: Omit<IdentityDeps, 'sessions'>) {
       unmaskCitizen(d, ctx, citizenId, purpose),
     /** Demo accounts (idempotent); departments are found through the org module. */
     seedDemo: (findDepartment: DepartmentFinder) => seedDemoAccounts(d, findDepartment),
-    /** Demo mode only: the current TOTP code of a demo staff account, for newcomers without an authenticator app. */
-    demoTotpCode: (username: string) => demoTotpCode(d, username),
   };
   return identity;
 }

@@ -5,7 +5,6 @@ import { shanghaiDate } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { StaffRole } from '../../platform/roles.ts';
 import { generateUscc } from '../../platform/standards/uscc.ts';
-import { hotp, stepAt } from '../../platform/totp.ts';
 import type { IdentityDeps } from './deps.ts';
 import * as store from './store.ts';
 import { registerCitizen } from './use-cases/accounts.ts';
@@ -127,13 +126,4 @@ export function demoAccountList(): DemoAccount[] {
       note: s.roles.join(','),
     })),
   ];
-}
-
-export async function demoTotpCode(d: IdentityDeps, username: string): Promise<string | null> {
-  if (!d.config.isDemo)
-    throw new Error('demo TOTP codes are only available in demo mode (YIWANG_DEMO is not 0)');
-  const staff = await store.findStaffByUsername(d.db, username.trim().toLowerCase());
-  const account = staff ? await store.findAccount(d.db, staff.account_id) : undefined;
-  const encrypted = account?.totp_pending_enc ?? account?.totp_secret_enc;
-  return encrypted ? hotp(d.cipher.decrypt(encrypted), stepAt(d.clock.now())) : null;
 }

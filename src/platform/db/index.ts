@@ -1,5 +1,7 @@
 // The database: embedded PGlite in the data folder by default, PostgreSQL when DATABASE_URL is set.
 // Both speak PostgreSQL; int8 arrives as a JS number and `date` as a 'YYYY-MM-DD' string on both.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
@@ -38,6 +40,7 @@ export type DatabaseOptions = {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
@@ -53,8 +56,43 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     close: async () => {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
   };
+}
+
+/**
+ * One process at a time may open an embedded data folder: a second PGlite on the same files would
+ * corrupt them. The lock file holds the owner's pid; a lock whose process is gone is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lock = `${dataDir}.lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lock, 'utf8'));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(
+          `数据目录 ${dataDir} 正被进程 ${owner} 使用（例如 npm start）：请先停止它，或改用 DATABASE_URL`,
+        );
+      }
+      rmSync(lock, { force: true });
+    }
+  }
+  throw new Error(`无法锁定数据目录 ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function openPostgres(connectionString: string, max: number): Database {
