@@ -2,11 +2,18 @@
 // on every request. Every identity change that affects a session forgets the account's entries on
 // this node at once; other nodes see the change within TTL_MS (documented in docs/decisions/0002).
 import type { Actor } from '../../platform/http/access.ts';
+import type { EnterpriseView } from './schema.ts';
 
 export const SESSION_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 20_000;
 
-export type SessionFacts = { hasTotp: boolean; idNumberEnc: string | null; phoneEnc: string | null };
+export type SessionFacts = {
+  hasTotp: boolean;
+  idNumberEnc: string | null;
+  phoneEnc: string | null;
+  /** the person's enterprises, filled by the first `me` of the cached session */
+  enterprises?: EnterpriseView[];
+};
 type Entry = { actor: Actor; facts: SessionFacts; until: number };
 
 export class SessionCache {

@@ -30,7 +30,7 @@ export async function openEnterprise(
       '统一社会信用代码应为 18 位：第 1–2 位为登记管理部门和机构类别，第 3–8 位为行政区划码，不含 I、O、Z、S、V';
     throw identityErrors.invalidUscc(message, [{ path: 'body.uscc', message }]);
   }
-  return inTransaction(d.db, async (tx) => {
+  const result = await inTransaction(d.db, async (tx) => {
     if (await store.findEnterpriseByUscc(tx, uscc)) throw identityErrors.enterpriseTaken();
     const row: store.EnterpriseRow = {
       id: newId(),
@@ -52,6 +52,8 @@ export async function openEnterprise(
     });
     return { ...enterpriseView(row, 'legal_rep') };
   });
+  d.sessions.forgetAccount(actor.accountId);
+  return result;
 }
 
 export function enterpriseView(row: store.EnterpriseRow, relation: 'legal_rep' | 'agent') {
@@ -119,7 +121,7 @@ export async function grantMandate(
   const idNumber = normalizeIdNumber(input.agentIdNumber);
   const agent = await store.findCitizenByHash(d.db, 'id_number_hash', d.cipher.blindIndex(idNumber));
   if (!agent || agent.real_name !== input.agentName.trim()) throw identityErrors.agentNotFound();
-  return inTransaction(d.db, async (tx) => {
+  const result = await inTransaction(d.db, async (tx) => {
     const row: store.MandateRow = {
       id: newId(),
       enterprise_id: enterpriseId,
@@ -146,6 +148,8 @@ export async function grantMandate(
     });
     return mandateView(row, agent.real_name, maskIdNumber(idNumber), today);
   });
+  d.sessions.forgetAccount(agent.account_id);
+  return result;
 }
 
 export async function revokeMandate(
@@ -220,7 +224,7 @@ export async function clearChecksumFlag(
   id: string,
   note: string,
 ) {
-  return inTransaction(d.db, async (tx) => {
+  const result = await inTransaction(d.db, async (tx) => {
     const enterprise = await store.lockEnterprise(tx, id);
     if (!enterprise) throw identityErrors.enterpriseNotFound();
     if (!enterprise.is_checksum_flagged) throw identityErrors.notFlagged();
@@ -233,11 +237,15 @@ export async function clearChecksumFlag(
       subjectId: id,
       summary: { uscc: enterprise.uscc, note },
     });
-    return {
+    const view = {
       id,
       uscc: enterprise.uscc,
       name: enterprise.name,
       createdAt: enterprise.created_at.toISOString(),
     };
+    return { legalRepId: enterprise.legal_rep_account_id, view };
   });
+  // the legal representative's cached view of the enterprise shows the flag: refresh it
+  d.sessions.forgetAccount(result.legalRepId);
+  return result.view;
 }

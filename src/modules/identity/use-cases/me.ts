@@ -37,7 +37,9 @@ export async function me(d: IdentityDeps, actor: Actor): Promise<MeView> {
       enterprises: [],
     };
   }
-  const enterprises = await myEnterprises(d, actor.accountId);
+  // kept with the cached session: enterprise and mandate changes forget the sessions they affect
+  facts.enterprises ??= await myEnterprises(d, actor.accountId);
+  const enterprises = facts.enterprises;
   return {
     ...base,
     idNumberMasked: facts.idNumberEnc ? maskIdNumber(d.cipher.decrypt(facts.idNumberEnc)) : null,
