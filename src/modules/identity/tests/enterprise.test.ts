@@ -105,8 +105,12 @@ describe('enterprises (法人) and agents (经办人)', () => {
       },
     });
     expect(byStranger.statusCode).toBe(404);
+    const meBefore = await t.app.inject({ method: 'GET', url: '/api/me', headers: agent.headers });
+    expect(meBefore.json().enterprises).toEqual([]); // now cached with the agent's session
     const mandate = await grant({});
     expect(mandate.statusCode).toBe(201);
+    const meAfter = await t.app.inject({ method: 'GET', url: '/api/me', headers: agent.headers });
+    expect(meAfter.json().enterprises.map((e: { id: string }) => e.id)).toEqual([ent.id]);
     expect(mandate.json()).toMatchObject({ status: 'active', agentName: '吴经办', scope: 'all' });
     expect(mandate.body).not.toContain(agent.input.idNumber);
 
