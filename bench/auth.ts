@@ -2,9 +2,18 @@
 // Fastify server doing one indexed SELECT on the same database — at 50 connections. PGlite always;
 // PostgreSQL as well when DATABASE_URL is set. Target: ratio ≥ 0.6.
 import { sql } from '../src/platform/db/index.ts';
+import { idNumberCheckChar } from '../src/platform/standards/id-number.ts';
 import { measure, printTable, startPlatform } from './lib.ts';
 
+/** A fresh valid citizen each run, so the benchmark can run again on the same PostgreSQL database. */
+function freshCitizen() {
+  const n = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
+  const body = `41150219900101${n.slice(0, 3)}`;
+  return { idNumber: body + idNumberCheckChar(body), phone: `1380${n}0`.slice(0, 11) };
+}
+
 async function signIn(url: string): Promise<string> {
+  const { idNumber, phone } = freshCitizen();
   const res = await fetch(`${url}/api/auth/citizen/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
