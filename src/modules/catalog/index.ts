@@ -3,6 +3,7 @@
 // Owns schema `catalog`. Calls audit (every write recorded), org (departments, divisions, halls) and the
 // search index through the SearchIndexPort that app.ts fills.
 import { type RequestContext, systemContext } from '../../platform/context.ts';
+import { createBundles, seedBundles } from './bundles/index.ts';
 import type { CatalogDeps } from './deps.ts';
 import * as excel from './excel/index.ts';
 import type { ItemQuery, UpdateDraftInput } from './schema.ts';
@@ -52,22 +53,27 @@ export function createCatalog(deps: CatalogDeps) {
     exportList: (ctx: RequestContext, query: excel.ExportQuery) => excel.exportList(deps, ctx, query),
     importList: (ctx: RequestContext, bytes: Buffer) => excel.importList(deps, ctx, bytes),
 
+    /** "One thing" bundles (一件事): bundles/. */
+    bundles: createBundles(deps),
+
     /** Published implementations per level (city, county, township). */
     counts: () => store.counts(deps.db),
 
     /**
      * Demo data (seed.ts): the 192 seed items published in 信阳市 and derived in its counties and sample
-     * townships, one transaction, one audit entry when anything was added. Needs org seeded. Idempotent.
+     * townships, and the demo bundles (bundles/seed.ts); one transaction, one audit entry when anything
+     * was added. Needs org seeded. Idempotent.
      */
     async seedDemo(ctx: RequestContext = systemContext('seed')) {
       const plan = await planCatalogSeed(deps.org, deps.clock.now());
       return deps.db.transaction().execute(async (tx) => {
         const result = await writeCatalogSeed(tx, plan, (doc) => deps.search.indexVersion(tx, doc));
-        if (result.versions > 0) {
+        const bundles = await seedBundles(tx, deps.clock.now());
+        if (result.versions > 0 || bundles > 0) {
           await deps.audit.record(tx, ctx, {
             action: 'catalog.seed',
             subjectType: 'catalog',
-            summary: result,
+            summary: { ...result, bundles },
           });
         }
         return result;

@@ -1,5 +1,6 @@
 // Catalog routes: the public catalog (no login) here; the editor and review desk in routes-admin.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { registerBundleRoutes } from './bundles/index.ts';
 import type { CatalogModule } from './index.ts';
 import { registerAdminRoutes } from './routes-admin.ts';
 import {
@@ -23,6 +24,7 @@ export function catalogRoutes(catalog: CatalogModule) {
     registerListRoutes(app, catalog);
     registerGuideRoutes(app, catalog);
     registerAdminRoutes(app, catalog);
+    registerBundleRoutes(app, catalog.bundles);
   };
   return plugin;
 }

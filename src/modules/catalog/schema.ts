@@ -272,5 +272,7 @@ export const NoteBody = z.object({ note: Text(1000) }).strict();
 export const OptionalNoteBody = z.object({ note: z.string().trim().max(1000).optional() }).strict();
 export const ReasonBody = z.object({ reason: Text(1000) }).strict();
 
+// "One thing" bundle shapes live beside the bundle code; the web imports them from here.
+export * from './bundles/schema.ts';
 // Search request and response shapes live beside the search code; the web imports them from here.
 export * from './search/schema.ts';
