@@ -78,7 +78,9 @@ describe('conformance: access gate on every route (Z1, Z2)', () => {
     expect(stale, 'public-routes.json entries that are no longer public routes').toEqual([]);
   });
 
-  it('answers every non-public route without a session with 401 problem+json', async () => {
+  it('answers every non-public route without a session with 401 problem+json', {
+    timeout: 120_000,
+  }, async () => {
     const routes = allRoutes(t);
     expect(routes.length).toBeGreaterThan(20);
     const wrong: string[] = [];
@@ -120,7 +122,9 @@ describe('conformance: access gate on every route (Z1, Z2)', () => {
     for (const [key, who] of auditRoutes) expect(who, key).not.toContain('sys_admin');
   });
 
-  it('lets through exactly the callers in the matrix, for every route and every caller', async () => {
+  it('lets through exactly the callers in the matrix, for every route and every caller', {
+    timeout: 180_000,
+  }, async () => {
     const matrix = (JSON.parse(readFileSync(MATRIX_FILE, 'utf8')) as RoleMatrix).routes;
     const deviations: string[] = [];
     let calls = 0;

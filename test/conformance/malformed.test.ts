@@ -98,7 +98,9 @@ describe('conformance: malformed input on every route (I1)', () => {
   });
   afterAll(() => t.close());
 
-  it('answers hostile bodies on every POST/PUT/PATCH route with a clean 4xx problem', async () => {
+  it('answers hostile bodies on every POST/PUT/PATCH route with a clean 4xx problem', {
+    timeout: 180_000,
+  }, async () => {
     const routes = declaredRoutes(t).filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method));
     expect(routes.length).toBeGreaterThan(15);
     const wrong: string[] = [];
@@ -126,7 +128,9 @@ describe('conformance: malformed input on every route (I1)', () => {
     expect(prototypeKeys()).toEqual(before);
   });
 
-  it('answers garbage query values on every GET route with a query string without a 5xx', async () => {
+  it('answers garbage query values on every GET route with a query string without a 5xx', {
+    timeout: 180_000,
+  }, async () => {
     const routes = declaredRoutes(t).filter((r) => r.method === 'GET' && queryKeys(r).length > 0);
     expect(routes.length).toBeGreaterThan(3);
     const wrong: string[] = [];
@@ -149,7 +153,9 @@ describe('conformance: malformed input on every route (I1)', () => {
     expect(prototypeKeys()).toEqual(before);
   });
 
-  it('answers malformed URLs and path parameters with a clean 4xx problem', async () => {
+  it('answers malformed URLs and path parameters with a clean 4xx problem', {
+    timeout: 180_000,
+  }, async () => {
     const wrong: string[] = [];
     const routes = declaredRoutes(t).filter((r) => r.url.includes(':') && r.access !== 'public');
     for (const route of routes) {
