@@ -28,6 +28,9 @@ createRoot(root).render(
         token: {
           colorPrimary: '#1554ad',
           colorLink: '#1554ad',
+          // hovered and pressed links stay at AA contrast on white and on the light tints
+          colorLinkHover: '#0f3d7a',
+          colorLinkActive: '#0a2b57',
           borderRadius: 6,
           fontSize: 15,
           // WCAG AA: secondary and hint text at 4.5:1 or better on white

@@ -6,6 +6,19 @@ import { PortalLayout } from './portal/PortalLayout.tsx';
 
 const Home = lazy(() => import('./portal/Home.tsx'));
 const Search = lazy(() => import('./portal/Search.tsx'));
+const ItemGuide = lazy(() => import('./portal/catalog/ItemGuide.tsx'));
+const ThemeDirectory = lazy(() =>
+  import('./portal/catalog/Directories.tsx').then((m) => ({ default: m.ThemeDirectory })),
+);
+const DepartmentDirectory = lazy(() =>
+  import('./portal/catalog/Directories.tsx').then((m) => ({ default: m.DepartmentDirectory })),
+);
+const ThemeItems = lazy(() =>
+  import('./portal/catalog/ItemListPage.tsx').then((m) => ({ default: m.ThemeItems })),
+);
+const DepartmentItems = lazy(() =>
+  import('./portal/catalog/ItemListPage.tsx').then((m) => ({ default: m.DepartmentItems })),
+);
 const Register = lazy(() => import('./portal/Register.tsx'));
 const Login = lazy(() => import('./portal/Login.tsx'));
 const Mine = lazy(() => import('./portal/Mine.tsx'));
@@ -18,6 +31,11 @@ const Halls = lazy(() => import('./admin/Halls.tsx'));
 const StaffAdmin = lazy(() => import('./admin/StaffAdmin.tsx'));
 const CalendarEditor = lazy(() => import('./admin/CalendarEditor.tsx'));
 const AuditLog = lazy(() => import('./auditor/AuditLog.tsx'));
+const CatalogList = lazy(() => import('./workbench/catalog/CatalogList.tsx'));
+const CatalogEditor = lazy(() => import('./workbench/catalog/CatalogEditor.tsx'));
+const VersionHistory = lazy(() => import('./workbench/catalog/VersionHistory.tsx'));
+const ReviewQueue = lazy(() => import('./workbench/catalog/ReviewQueue.tsx'));
+const ReviewVersion = lazy(() => import('./workbench/catalog/ReviewVersion.tsx'));
 
 const page = (node: ReactNode) => (
   <Suspense
@@ -37,6 +55,12 @@ export function AppRoutes() {
       <Route element={<PortalLayout />}>
         <Route index element={page(<Home />)} />
         <Route path="search" element={page(<Search />)} />
+        <Route path="items/:implementationId" element={page(<ItemGuide />)} />
+        <Route path="items/:implementationId/versions/:versionId" element={page(<ItemGuide />)} />
+        <Route path="themes" element={page(<ThemeDirectory />)} />
+        <Route path="themes/:theme" element={page(<ThemeItems />)} />
+        <Route path="departments" element={page(<DepartmentDirectory />)} />
+        <Route path="departments/:id" element={page(<DepartmentItems />)} />
         <Route path="register" element={page(<Register />)} />
         <Route path="login" element={page(<Login />)} />
         <Route path="me" element={page(<Mine />)} />
@@ -50,6 +74,11 @@ export function AppRoutes() {
         <Route path="admin/staff" element={page(<StaffAdmin />)} />
         <Route path="admin/calendar" element={page(<CalendarEditor />)} />
         <Route path="audit" element={page(<AuditLog />)} />
+        <Route path="catalog" element={page(<CatalogList />)} />
+        <Route path="catalog/review" element={page(<ReviewQueue />)} />
+        <Route path="catalog/review/:versionId" element={page(<ReviewVersion />)} />
+        <Route path="catalog/:implementationId" element={page(<CatalogEditor />)} />
+        <Route path="catalog/:implementationId/history" element={page(<VersionHistory />)} />
       </Route>
     </Routes>
   );

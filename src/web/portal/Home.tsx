@@ -1,4 +1,5 @@
-// The portal home: a search box for service items and theme tiles for citizens and enterprises.
+// The portal home: a search box for service items, theme tiles for citizens and enterprises, popular
+// items and the ways to browse (all themes, departments).
 import {
   AccountBookOutlined,
   AuditOutlined,
@@ -19,10 +20,13 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Card, Input, Tabs, Typography } from 'antd';
+import { Card, Flex, Input, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ENTERPRISE_THEMES, PERSONAL_THEMES, type Theme, type ThemeIcon } from './themes.ts';
+import type { ItemPage } from '../shared/catalog.ts';
+import { useLoad } from '../shared/useLoad.ts';
+import { cardOf, ItemCards } from './catalog/ItemCards.tsx';
+import { ENTERPRISE_THEMES, PERSONAL_THEMES, type Theme, type ThemeIcon, themePath } from './themes.ts';
 
 const ICONS: Record<ThemeIcon, ReactNode> = {
   heart: <HeartOutlined />,
@@ -45,7 +49,15 @@ const ICONS: Record<ThemeIcon, ReactNode> = {
   stop: <StopOutlined />,
 };
 
-function Tiles({ themes, audience }: { themes: Theme[]; audience: string }) {
+function Tiles({
+  themes,
+  audience,
+  serves,
+}: {
+  themes: Theme[];
+  audience: string;
+  serves: '自然人' | '法人';
+}) {
   return (
     <ul
       aria-label={`${audience}主题`}
@@ -61,7 +73,7 @@ function Tiles({ themes, audience }: { themes: Theme[]; audience: string }) {
       {themes.map((t) => (
         <li key={t.key}>
           <Link
-            to={`/search?theme=${encodeURIComponent(t.label)}`}
+            to={themePath(t.label, serves)}
             data-testid={`theme-${t.key}`}
             style={{
               display: 'flex',
@@ -82,6 +94,24 @@ function Tiles({ themes, audience }: { themes: Theme[]; audience: string }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+function Popular() {
+  const { data } = useLoad<ItemPage>('/api/catalog/popular');
+  if (!data || data.items.length === 0) return null;
+  return (
+    <Card style={{ marginTop: 16 }} styles={{ body: { padding: '8px 16px 16px' } }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={2} style={{ fontSize: 18, marginTop: 8 }}>
+          热门事项
+        </Typography.Title>
+        <span>
+          <Link to="/themes">全部主题</Link> · <Link to="/departments">部门服务</Link>
+        </span>
+      </Flex>
+      <ItemCards label="热门事项" items={data.items.slice(0, 6).map(cardOf)} />
+    </Card>
   );
 }
 
@@ -120,16 +150,17 @@ export default function Home() {
             {
               key: 'personal',
               label: '个人服务',
-              children: <Tiles themes={PERSONAL_THEMES} audience="个人服务" />,
+              children: <Tiles themes={PERSONAL_THEMES} audience="个人服务" serves="自然人" />,
             },
             {
               key: 'enterprise',
               label: '法人服务',
-              children: <Tiles themes={ENTERPRISE_THEMES} audience="法人服务" />,
+              children: <Tiles themes={ENTERPRISE_THEMES} audience="法人服务" serves="法人" />,
             },
           ]}
         />
       </Card>
+      <Popular />
     </>
   );
 }

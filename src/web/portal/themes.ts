@@ -1,5 +1,5 @@
-// Theme navigation (主题服务) for the home page. The catalog module will attach items to these themes;
-// until it lands a tile opens the search page with the theme as its query.
+// Theme navigation (主题服务) for the home page: the seeded catalog's themes (life events) for 个人 and
+// 法人; a tile opens the theme's item list (/themes/:theme) for that audience.
 export type Theme = { key: string; label: string; icon: ThemeIcon };
 export type ThemeIcon =
   | 'heart'
@@ -38,9 +38,15 @@ export const ENTERPRISE_THEMES: Theme[] = [
   { key: 'start-business', label: '开办企业', icon: 'shop' },
   { key: 'construction', label: '建设工程', icon: 'build' },
   { key: 'real-estate', label: '不动产', icon: 'bank' },
-  { key: 'tax', label: '纳税缴费', icon: 'account' },
-  { key: 'permits', label: '准营准办', icon: 'audit' },
-  { key: 'ip', label: '知识产权', icon: 'bulb' },
-  { key: 'labour', label: '劳动用工', icon: 'user' },
-  { key: 'deregister', label: '企业注销', icon: 'stop' },
+  { key: 'tax', label: '税费缴纳', icon: 'account' },
+  { key: 'investment', label: '投资项目', icon: 'audit' },
+  { key: 'food-drug', label: '食品药品', icon: 'medicine' },
+  { key: 'safety', label: '安全生产', icon: 'safety' },
+  { key: 'environment', label: '生态环境', icon: 'bulb' },
+  { key: 'employment', label: '就业创业', icon: 'user' },
+  { key: 'culture-tourism', label: '文化旅游', icon: 'read' },
 ];
+
+/** The theme list of an audience: 个人 items serve 自然人. */
+export const themePath = (label: string, serves: '自然人' | '法人') =>
+  `/themes/${encodeURIComponent(label)}?serves=${encodeURIComponent(serves)}`;
