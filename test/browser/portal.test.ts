@@ -1,4 +1,4 @@
-// The public portal in Chromium: home, search hand-off, theme tiles, client-side registration checks,
+// The public portal in Chromium: home, search hand-off, theme tiles to the theme pages, client-side registration checks,
 // the SPA fallback beside problem+json API errors, and the CSP holding with no inline script.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, type Platform, startPlatform } from './support/platform.ts';
@@ -20,12 +20,12 @@ describe('public portal', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?q=/);
     expect(decodeURIComponent(page.url())).toContain('q=结婚登记');
-    await page.getByRole('heading', { name: '事项检索即将开放' }).waitFor();
-    await page.getByText('“结婚登记”', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: '事项检索', exact: true }).waitFor();
+    await expect(page.getByRole('combobox', { name: '搜索办事事项' }).inputValue()).resolves.toBe('结婚登记');
     expect(p.problems).toEqual([]);
   });
 
-  it('shows personal and enterprise theme tiles that open the search page', async () => {
+  it('shows personal and enterprise theme tiles that open the theme pages', async () => {
     const page = await p.newPage(PHONE);
     await page.goto('/');
     const personal = page.getByRole('list', { name: '个人服务主题' });
@@ -47,9 +47,8 @@ describe('public portal', () => {
     await p.shot(page, 'home');
     await page.getByRole('tab', { name: '法人服务' }).click();
     await page.getByRole('link', { name: '开办企业' }).click();
-    await page.waitForURL(/\/search\?theme=/);
-    await page.getByText('主题“开办企业”', { exact: false }).waitFor();
-    await p.shot(page, 'search');
+    await page.waitForURL(/\/themes\/%E5%BC%80%E5%8A%9E%E4%BC%81%E4%B8%9A\?serves=/);
+    await page.getByRole('heading', { level: 1, name: '开办企业' }).waitFor();
   });
 
   it('registration checks ID number, phone and password in the browser before sending', async () => {

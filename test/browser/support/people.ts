@@ -28,12 +28,17 @@ export async function registeredCitizen(p: Platform, realName: string) {
 
 export type StaffMember = { username: string; name: string; secret: string | null; lastStep: number };
 
-export async function createStaff(p: Platform, roles: StaffRole[], name = '测试人员'): Promise<StaffMember> {
+export async function createStaff(
+  p: Platform,
+  roles: StaffRole[],
+  name = '测试人员',
+  departmentId: string | null = null,
+): Promise<StaffMember> {
   const username = `staff${++serial}`;
   await p.modules.identity.createStaff(systemContext(), {
     username,
     name,
-    departmentId: null,
+    departmentId,
     divisionCode: '411500',
     roles,
     password: STAFF_PASSWORD,
