@@ -19,8 +19,8 @@ async function signIn(url: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       realName: '压测用户',
-      idNumber: '411502199001010015',
-      phone: '13800009999',
+      idNumber,
+      phone,
       password: 'Xinyang#2026',
     }),
   });
