@@ -31,6 +31,7 @@ const Halls = lazy(() => import('./admin/Halls.tsx'));
 const StaffAdmin = lazy(() => import('./admin/StaffAdmin.tsx'));
 const CalendarEditor = lazy(() => import('./admin/CalendarEditor.tsx'));
 const AuditLog = lazy(() => import('./auditor/AuditLog.tsx'));
+const Security = lazy(() => import('./workbench/Security.tsx'));
 const CatalogList = lazy(() => import('./workbench/catalog/CatalogList.tsx'));
 const CatalogEditor = lazy(() => import('./workbench/catalog/CatalogEditor.tsx'));
 const VersionHistory = lazy(() => import('./workbench/catalog/VersionHistory.tsx'));
@@ -74,6 +75,7 @@ export function AppRoutes() {
         <Route path="admin/staff" element={page(<StaffAdmin />)} />
         <Route path="admin/calendar" element={page(<CalendarEditor />)} />
         <Route path="audit" element={page(<AuditLog />)} />
+        <Route path="security" element={page(<Security />)} />
         <Route path="catalog" element={page(<CatalogList />)} />
         <Route path="catalog/review" element={page(<ReviewQueue />)} />
         <Route path="catalog/review/:versionId" element={page(<ReviewVersion />)} />

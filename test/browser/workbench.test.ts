@@ -49,6 +49,7 @@ describe('staff workbench', () => {
       '大厅与窗口',
       '工作人员',
       '节假日日历',
+      '安全设置',
     ]);
     await p.shot(adminPage, 'workbench');
   });
@@ -142,7 +143,7 @@ describe('staff workbench', () => {
     const auditor = await createStaff(p, ['auditor'], '审计员丙');
     const page = await p.newPage(DESKTOP);
     await signInStaff(page, auditor);
-    expect(await menuLabels(page)).toEqual(['工作台', '审计日志']);
+    expect(await menuLabels(page)).toEqual(['工作台', '审计日志', '安全设置']);
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.getByRole('heading', { name: '审计日志' }).waitFor();
     await page.locator('.ant-table-row').first().waitFor();

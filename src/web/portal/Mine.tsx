@@ -1,10 +1,12 @@
 // "我的": the citizen's masked identity, the identity they act as (self or an enterprise), their
-// enterprises and, for enterprises they represent, the agents they have authorised.
+// enterprises and, for enterprises they represent, the agents they have authorised; and changing the
+// password.
 import { Card, Descriptions, Flex, Radio, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate } from 'react-router';
 import { type Me, post } from '../api.ts';
 import { useSession } from '../session.tsx';
+import { ChangePassword } from '../shared/ChangePassword.tsx';
 import { ProblemAlert } from '../shared/ProblemAlert.tsx';
 import { Enterprises } from './Enterprises.tsx';
 
@@ -77,6 +79,9 @@ export default function Mine() {
         </div>
       </Card>
       <Enterprises me={me} />
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>修改密码</h2>}>
+        <ChangePassword kind="citizen" />
+      </Card>
     </Flex>
   );
 }

@@ -4,12 +4,17 @@ import { menuFor } from './menu.ts';
 describe('workbench menu follows the staff roles', () => {
   it('gives the system admin the admin pages and not the audit log (三员分立)', () => {
     const keys = menuFor(['sys_admin']).map((m) => m.key);
-    expect(keys).toEqual(['home', 'departments', 'halls', 'staff', 'calendar']);
+    expect(keys).toEqual(['home', 'departments', 'halls', 'staff', 'calendar', 'security']);
   });
   it('gives the auditor the audit log only', () => {
-    expect(menuFor(['auditor']).map((m) => m.key)).toEqual(['home', 'audit']);
+    expect(menuFor(['auditor']).map((m) => m.key)).toEqual(['home', 'audit', 'security']);
   });
   it('gives a clerk who also reviews both work queues', () => {
-    expect(menuFor(['window_clerk', 'reviewer']).map((m) => m.key)).toEqual(['home', 'intake', 'review']);
+    expect(menuFor(['window_clerk', 'reviewer']).map((m) => m.key)).toEqual([
+      'home',
+      'intake',
+      'review',
+      'security',
+    ]);
   });
 });

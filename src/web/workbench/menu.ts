@@ -32,6 +32,7 @@ export const MENU: MenuEntry[] = [
   { key: 'staff', label: '工作人员', path: '/workbench/admin/staff', roles: ['sys_admin'] },
   { key: 'calendar', label: '节假日日历', path: '/workbench/admin/calendar', roles: ['sys_admin'] },
   { key: 'audit', label: '审计日志', path: '/workbench/audit', roles: ['auditor'] },
+  { key: 'security', label: '安全设置', path: '/workbench/security', roles: 'all' },
 ];
 
 export function menuFor(roles: StaffRole[]): MenuEntry[] {

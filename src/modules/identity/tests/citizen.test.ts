@@ -164,6 +164,17 @@ describe('citizen registration and sign-in', () => {
       payload: { kind: 'citizen', username: c.input.phone, password: PASSWORD },
     });
     const otherCookie = `yiwang_session=${other.cookies.find((x) => x.name === 'yiwang_session')?.value}`;
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: c.headers,
+      payload: { currentPassword: 'Not-the-password-1', newPassword: 'Nanwan-Lake-88' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({
+      code: 'IDENTITY_CURRENT_PASSWORD_WRONG',
+      errors: [{ path: 'body.currentPassword', message: '当前密码不正确' }],
+    });
     const change = await t.app.inject({
       method: 'POST',
       url: '/api/me/password',

@@ -84,7 +84,9 @@ export async function changePassword(
 ) {
   const account = await store.findAccount(d.db, actor.accountId);
   if (!account || !(await verify(account.password_hash, input.currentPassword).catch(() => false))) {
-    throw identityErrors.wrongPassword();
+    throw identityErrors.wrongPassword(undefined, [
+      { path: 'body.currentPassword', message: '当前密码不正确' },
+    ]);
   }
   const weak = passwordProblem(input.newPassword, actor.kind, []);
   if (weak) throw identityErrors.weakPassword(weak, [{ path: 'body.newPassword', message: weak }]);
