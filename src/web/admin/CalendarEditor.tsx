@@ -4,10 +4,10 @@ import { Button, DatePicker, Form, Grid, Input, InputNumber, Popconfirm, Radio, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { del, problemForForm, put, query } from '../api.ts';
-import { PageCard } from '../shared/PageCard.tsx';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
-import { StatusTag } from '../shared/StatusTag.tsx';
-import { useLoad } from '../shared/useLoad.ts';
+import { PageCard } from '../common/PageCard.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
+import { StatusTag } from '../common/StatusTag.tsx';
+import { useLoad } from '../common/useLoad.ts';
 import type { Calendar, CalendarDay } from './types.ts';
 
 type Values = { day: Dayjs; kind: 'holiday' | 'workday'; name: string };

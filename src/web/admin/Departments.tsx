@@ -2,10 +2,10 @@
 import { Button, Form, Input, Modal, Table } from 'antd';
 import { useState } from 'react';
 import { patch, post, problemForForm } from '../api.ts';
+import { PageCard } from '../common/PageCard.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
+import { itemsOf, useLoad } from '../common/useLoad.ts';
 import { useSession } from '../session.tsx';
-import { PageCard } from '../shared/PageCard.tsx';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
-import { itemsOf, useLoad } from '../shared/useLoad.ts';
 import { rule, usccMessage } from '../validators.ts';
 import type { Department, List } from './types.ts';
 

@@ -2,11 +2,11 @@
 import { Button, Checkbox, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { post, problemForForm } from '../api.ts';
+import { PageCard } from '../common/PageCard.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
+import { StatusTag } from '../common/StatusTag.tsx';
+import { itemsOf, useLoad } from '../common/useLoad.ts';
 import { useSession } from '../session.tsx';
-import { PageCard } from '../shared/PageCard.tsx';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
-import { StatusTag } from '../shared/StatusTag.tsx';
-import { itemsOf, useLoad } from '../shared/useLoad.ts';
 import type { Department, Hall, HallWindow, List } from './types.ts';
 
 type Dialog = { kind: 'hall' } | { kind: 'window'; hall: Hall } | null;

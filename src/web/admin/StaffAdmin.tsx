@@ -3,11 +3,11 @@
 import { Button, Form, Input, Modal, Select, Switch, Table } from 'antd';
 import { useState } from 'react';
 import { patch, post, problemForForm } from '../api.ts';
+import { PageCard } from '../common/PageCard.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
+import { StatusTag } from '../common/StatusTag.tsx';
+import { itemsOf, useLoad } from '../common/useLoad.ts';
 import { useSession } from '../session.tsx';
-import { PageCard } from '../shared/PageCard.tsx';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
-import { StatusTag } from '../shared/StatusTag.tsx';
-import { itemsOf, useLoad } from '../shared/useLoad.ts';
 import { passwordProblem, rule } from '../validators.ts';
 import { ROLE_LABEL } from '../workbench/menu.ts';
 import type { Department, List, RoleInfo, Staff } from './types.ts';

@@ -3,9 +3,9 @@
 import { Button, Card, Collapse, Empty, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { type EnterpriseRef, type Me, post, problemForForm } from '../api.ts';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
+import { StatusTag } from '../common/StatusTag.tsx';
 import { useSession } from '../session.tsx';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
-import { StatusTag } from '../shared/StatusTag.tsx';
 import { rule, usccMessage } from '../validators.ts';
 import { Mandates } from './Mandates.tsx';
 

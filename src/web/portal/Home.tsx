@@ -23,8 +23,8 @@ import {
 import { Card, Flex, Input, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { ItemPage } from '../shared/catalog.ts';
-import { useLoad } from '../shared/useLoad.ts';
+import type { ItemPage } from '../common/catalog.ts';
+import { useLoad } from '../common/useLoad.ts';
 import { cardOf, ItemCards } from './catalog/ItemCards.tsx';
 import { ENTERPRISE_THEMES, PERSONAL_THEMES, type Theme, type ThemeIcon, themePath } from './themes.ts';
 

@@ -3,9 +3,9 @@ import { Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type LoginResult, post, problemForForm } from '../api.ts';
+import { FormCard } from '../common/FormCard.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
 import { useSession } from '../session.tsx';
-import { FormCard } from '../shared/FormCard.tsx';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
 
 type Values = { username: string; password: string };
 

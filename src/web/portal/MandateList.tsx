@@ -2,7 +2,7 @@
 // mandate can be revoked after a confirmation.
 import { Button, Empty, Grid, Popconfirm, Table } from 'antd';
 import type { MandateView } from '../../modules/identity/schema.ts';
-import { StatusTag } from '../shared/StatusTag.tsx';
+import { StatusTag } from '../common/StatusTag.tsx';
 
 const STATUS = {
   active: ['有效', 'success'],

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { MandateView } from '../../modules/identity/schema.ts';
 import { type EnterpriseRef, get, post, problemForForm } from '../api.ts';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
 import { idNumberMessage, rule } from '../validators.ts';
 import { MandateList } from './MandateList.tsx';
 

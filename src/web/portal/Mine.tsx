@@ -5,9 +5,9 @@ import { Card, Descriptions, Flex, Radio, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate } from 'react-router';
 import { type Me, post } from '../api.ts';
+import { ChangePassword } from '../common/ChangePassword.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
 import { useSession } from '../session.tsx';
-import { ChangePassword } from '../shared/ChangePassword.tsx';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
 import { Enterprises } from './Enterprises.tsx';
 
 export const RELATION_LABEL = { legal_rep: '法定代表人', agent: '经办人' } as const;

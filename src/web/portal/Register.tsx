@@ -4,9 +4,9 @@ import { Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type Me, post, problemForForm } from '../api.ts';
+import { FormCard } from '../common/FormCard.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
 import { useSession } from '../session.tsx';
-import { FormCard } from '../shared/FormCard.tsx';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
 import { idNumberMessage, passwordProblem, phoneMessage, rule } from '../validators.ts';
 
 type Values = { realName: string; idNumber: string; phone: string; password: string; confirm: string };

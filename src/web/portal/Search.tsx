@@ -5,8 +5,8 @@ import { AutoComplete, Card, Input, Pagination, Skeleton, Typography } from 'ant
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { get, query } from '../api.ts';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
-import { useLoad } from '../shared/useLoad.ts';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
+import { useLoad } from '../common/useLoad.ts';
 import { type ItemCard, ItemCards } from './catalog/ItemCards.tsx';
 import { SearchFacets } from './catalog/SearchFacets.tsx';
 import {

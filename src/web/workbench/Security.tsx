@@ -3,11 +3,11 @@
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { post, type TotpEnrolment } from '../api.ts';
+import { ChangePassword } from '../common/ChangePassword.tsx';
+import { PageCard } from '../common/PageCard.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
+import { StatusTag } from '../common/StatusTag.tsx';
 import { useSession } from '../session.tsx';
-import { ChangePassword } from '../shared/ChangePassword.tsx';
-import { PageCard } from '../shared/PageCard.tsx';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
-import { StatusTag } from '../shared/StatusTag.tsx';
 import { TotpStep } from './TotpStep.tsx';
 
 function TotpSection() {

@@ -5,8 +5,8 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Spin } from 'antd';
 import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { StatusTag } from '../common/StatusTag.tsx';
 import { useSession } from '../session.tsx';
-import { StatusTag } from '../shared/StatusTag.tsx';
 import { menuFor, ROLE_LABEL } from './menu.ts';
 
 export default function Shell() {

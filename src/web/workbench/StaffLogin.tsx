@@ -4,9 +4,9 @@ import { Button, Form, Input, Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type LoginResult, type Me, post, problemForForm, type TotpEnrolment } from '../api.ts';
+import { FormCard } from '../common/FormCard.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
 import { useSession } from '../session.tsx';
-import { FormCard } from '../shared/FormCard.tsx';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
 import { TotpStep } from './TotpStep.tsx';
 
 type Step = 'password' | 'totp' | 'totp-enrol';

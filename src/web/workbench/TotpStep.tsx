@@ -3,7 +3,7 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { type Me, post, problemForForm, type TotpEnrolment } from '../api.ts';
-import { ProblemAlert } from '../shared/ProblemAlert.tsx';
+import { ProblemAlert } from '../common/ProblemAlert.tsx';
 
 export function TotpStep({
   enrolment,

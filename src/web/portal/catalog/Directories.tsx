@@ -3,9 +3,9 @@
 import { Breadcrumb, Card, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { DepartmentCount, Themes } from '../../shared/catalog.ts';
-import { ProblemAlert } from '../../shared/ProblemAlert.tsx';
-import { useLoad } from '../../shared/useLoad.ts';
+import type { DepartmentCount, Themes } from '../../common/catalog.ts';
+import { ProblemAlert } from '../../common/ProblemAlert.tsx';
+import { useLoad } from '../../common/useLoad.ts';
 
 type Entry = { key: string; to: string; label: string; count: number };
 

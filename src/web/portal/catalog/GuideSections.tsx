@@ -9,7 +9,7 @@ import {
   LEVEL_LABEL,
   limitText,
   visitsText,
-} from '../../shared/catalog.ts';
+} from '../../common/catalog.ts';
 import { Materials } from './Materials.tsx';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

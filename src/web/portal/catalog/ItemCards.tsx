@@ -3,8 +3,8 @@
 import { Empty } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { DEPTH_LABEL, guidePath } from '../../shared/catalog.ts';
-import { StatusTag } from '../../shared/StatusTag.tsx';
+import { DEPTH_LABEL, guidePath } from '../../common/catalog.ts';
+import { StatusTag } from '../../common/StatusTag.tsx';
 
 export type ItemCard = {
   implementationId: string;

@@ -4,10 +4,10 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Flex, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { type GuideView, guidePath, LEVEL_LABEL, when } from '../../shared/catalog.ts';
-import { ProblemAlert } from '../../shared/ProblemAlert.tsx';
-import { StatusTag } from '../../shared/StatusTag.tsx';
-import { useLoad } from '../../shared/useLoad.ts';
+import { type GuideView, guidePath, LEVEL_LABEL, when } from '../../common/catalog.ts';
+import { ProblemAlert } from '../../common/ProblemAlert.tsx';
+import { StatusTag } from '../../common/StatusTag.tsx';
+import { useLoad } from '../../common/useLoad.ts';
 import { GuideSections } from './GuideSections.tsx';
 import { RegionSwitch } from './RegionSwitch.tsx';
 

@@ -2,9 +2,9 @@
 import { Breadcrumb, Card, Pagination, Segmented, Skeleton, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { query } from '../../api.ts';
-import type { DepartmentCount, ItemPage } from '../../shared/catalog.ts';
-import { ProblemAlert } from '../../shared/ProblemAlert.tsx';
-import { useLoad } from '../../shared/useLoad.ts';
+import type { DepartmentCount, ItemPage } from '../../common/catalog.ts';
+import { ProblemAlert } from '../../common/ProblemAlert.tsx';
+import { useLoad } from '../../common/useLoad.ts';
 import { cardOf, ItemCards } from './ItemCards.tsx';
 
 const PAGE_SIZE = 20;

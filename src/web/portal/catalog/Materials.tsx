@@ -1,8 +1,8 @@
 // The material list of a guide: a table on wide screens and in print, one card per material on phones.
 import { Grid, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
-import type { Material } from '../../shared/catalog.ts';
-import { StatusTag } from '../../shared/StatusTag.tsx';
+import type { Material } from '../../common/catalog.ts';
+import { StatusTag } from '../../common/StatusTag.tsx';
 
 function Required({ m }: { m: Material }) {
   return m.isRequired ? (

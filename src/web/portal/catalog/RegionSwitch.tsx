@@ -3,9 +3,9 @@
 import { Select } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import type { GuideView, Region, Regions } from '../../shared/catalog.ts';
-import { guidePath } from '../../shared/catalog.ts';
-import { useLoad } from '../../shared/useLoad.ts';
+import type { GuideView, Region, Regions } from '../../common/catalog.ts';
+import { guidePath } from '../../common/catalog.ts';
+import { useLoad } from '../../common/useLoad.ts';
 
 type Division = { code: string; name: string };
 type DivisionList = { items: Division[] };

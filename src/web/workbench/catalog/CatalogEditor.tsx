@@ -10,11 +10,11 @@ import {
   LEVEL_LABEL,
   STATE_LABEL,
   type VersionView,
-} from '../../shared/catalog.ts';
-import { PageCard } from '../../shared/PageCard.tsx';
-import { ProblemAlert } from '../../shared/ProblemAlert.tsx';
-import { StatusTag } from '../../shared/StatusTag.tsx';
-import { useLoad } from '../../shared/useLoad.ts';
+} from '../../common/catalog.ts';
+import { PageCard } from '../../common/PageCard.tsx';
+import { ProblemAlert } from '../../common/ProblemAlert.tsx';
+import { StatusTag } from '../../common/StatusTag.tsx';
+import { useLoad } from '../../common/useLoad.ts';
 import { draftBody, type EditorValues, limitMessage, valuesOf } from './draft.ts';
 import { GuideFields } from './GuideFields.tsx';
 

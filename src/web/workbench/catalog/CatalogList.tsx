@@ -4,11 +4,11 @@ import { Button, Input, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { query } from '../../api.ts';
+import { type ItemPage, type ItemSummary, LEVEL_LABEL, limitText } from '../../common/catalog.ts';
+import { PageCard } from '../../common/PageCard.tsx';
+import { ProblemAlert } from '../../common/ProblemAlert.tsx';
+import { useLoad } from '../../common/useLoad.ts';
 import { useSession } from '../../session.tsx';
-import { type ItemPage, type ItemSummary, LEVEL_LABEL, limitText } from '../../shared/catalog.ts';
-import { PageCard } from '../../shared/PageCard.tsx';
-import { ProblemAlert } from '../../shared/ProblemAlert.tsx';
-import { useLoad } from '../../shared/useLoad.ts';
 
 export default function CatalogList() {
   const { me } = useSession();

@@ -1,8 +1,8 @@
 // A readable diff between two guide versions: per changed element its Chinese name and the lines
 // removed (−) and added (+), lists compared entry by entry so one changed material shows as one.
 import { Empty } from 'antd';
-import { ELEMENT_LABEL, type ElementChange, type GuideElement } from '../../shared/catalog.ts';
-import { StatusTag } from '../../shared/StatusTag.tsx';
+import { ELEMENT_LABEL, type ElementChange, type GuideElement } from '../../common/catalog.ts';
+import { StatusTag } from '../../common/StatusTag.tsx';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

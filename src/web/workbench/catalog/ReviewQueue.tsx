@@ -1,10 +1,10 @@
 // 事项审核 for the service office: submitted versions, oldest first, each opening the review page.
 import { Table } from 'antd';
 import { Link } from 'react-router';
-import { LEVEL_LABEL, type QueueEntry, when } from '../../shared/catalog.ts';
-import { PageCard } from '../../shared/PageCard.tsx';
-import { ProblemAlert } from '../../shared/ProblemAlert.tsx';
-import { useLoad } from '../../shared/useLoad.ts';
+import { LEVEL_LABEL, type QueueEntry, when } from '../../common/catalog.ts';
+import { PageCard } from '../../common/PageCard.tsx';
+import { ProblemAlert } from '../../common/ProblemAlert.tsx';
+import { useLoad } from '../../common/useLoad.ts';
 
 export default function ReviewQueue() {
   const { data, error, isLoading } = useLoad<{ items: QueueEntry[] }>('/api/admin/catalog/review-queue');

@@ -4,7 +4,6 @@ import { Alert, Button, Collapse, Flex, Input, Skeleton, Space, Typography } fro
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { post } from '../../api.ts';
-import { GuideSections } from '../../portal/catalog/GuideSections.tsx';
 import {
   type Diff,
   type GuideView,
@@ -12,11 +11,12 @@ import {
   type History,
   LEVEL_LABEL,
   STATE_LABEL,
-} from '../../shared/catalog.ts';
-import { PageCard } from '../../shared/PageCard.tsx';
-import { ProblemAlert } from '../../shared/ProblemAlert.tsx';
-import { StatusTag } from '../../shared/StatusTag.tsx';
-import { useLoad } from '../../shared/useLoad.ts';
+} from '../../common/catalog.ts';
+import { PageCard } from '../../common/PageCard.tsx';
+import { ProblemAlert } from '../../common/ProblemAlert.tsx';
+import { StatusTag } from '../../common/StatusTag.tsx';
+import { useLoad } from '../../common/useLoad.ts';
+import { GuideSections } from '../../portal/catalog/GuideSections.tsx';
 import { DiffList } from './DiffList.tsx';
 
 export default function ReviewVersion() {

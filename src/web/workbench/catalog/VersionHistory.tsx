@@ -3,12 +3,12 @@
 import { Flex, Select, Skeleton, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { History } from '../../shared/catalog.ts';
-import { type Diff, guidePath, STATE_LABEL, type VersionSummary, when } from '../../shared/catalog.ts';
-import { PageCard } from '../../shared/PageCard.tsx';
-import { ProblemAlert } from '../../shared/ProblemAlert.tsx';
-import { StatusTag } from '../../shared/StatusTag.tsx';
-import { useLoad } from '../../shared/useLoad.ts';
+import type { History } from '../../common/catalog.ts';
+import { type Diff, guidePath, STATE_LABEL, type VersionSummary, when } from '../../common/catalog.ts';
+import { PageCard } from '../../common/PageCard.tsx';
+import { ProblemAlert } from '../../common/ProblemAlert.tsx';
+import { StatusTag } from '../../common/StatusTag.tsx';
+import { useLoad } from '../../common/useLoad.ts';
 import { DiffList } from './DiffList.tsx';
 
 const PUBLIC = new Set(['published', 'superseded', 'unpublished']);

@@ -6,7 +6,7 @@ import {
   OVERRIDABLE,
   type Overrides,
 } from '../../../modules/catalog/schema.ts';
-import type { GuideView } from '../../shared/catalog.ts';
+import type { GuideView } from '../../common/catalog.ts';
 
 export type EditorValues = Pick<
   GuideContent,
