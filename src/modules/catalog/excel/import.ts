@@ -1,6 +1,6 @@
-// Import of a department's implementation list from .xlsx (issue 3 item 4): every row is checked with the
-// API's content rules and against the database; when any row is bad nothing is written and the report
-// names every problem. Otherwise each implementation whose content differs from its published version
+// Import of a department's implementation list from .xlsx (issue 3 item 4): the archive is checked for
+// zip bombs first (zip-guard.ts), then every row with the API's content rules and against the
+// database; when any row is bad nothing is written and the report names every problem. Otherwise each implementation whose content differs from its published version
 // gets its open draft replaced (or a new one) and submitted for review — one transaction, audited.
 import { isDeepStrictEqual } from 'node:util';
 import type { RequestContext } from '../../../platform/context.ts';
@@ -20,6 +20,7 @@ import { LEVEL_LABELS } from './export.ts';
 import { type ParsedItem, parseWorkbook, type RowProblem } from './parse.ts';
 import { findByCodes, type ListedImplementation } from './store.ts';
 import { readWorkbook } from './workbook.ts';
+import { inspectZip } from './zip-guard.ts';
 
 export type ImportSummary = {
   rows: number;
@@ -59,6 +60,12 @@ export async function importList(
   bytes: Buffer,
 ): Promise<ImportSummary> {
   const actor = requireImporter(ctx);
+  const archive = await inspectZip(bytes);
+  if (!archive.isSafe) {
+    throw archive.reason === 'not-zip'
+      ? excelErrors.notXlsx(archive.detail)
+      : excelErrors.unsafeArchive(`${archive.detail}，已拒绝导入`);
+  }
   const sheets = await readWorkbook(bytes);
   if (!sheets) throw excelErrors.notXlsx('无法读取上传的文件，请上传由本系统导出的 .xlsx 文件');
   const { items, problems } = parseWorkbook(sheets);

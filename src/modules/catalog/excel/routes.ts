@@ -1,26 +1,25 @@
 // The Excel routes of the catalog editor. Upload is the raw .xlsx body (no multipart): one file, no
-// form fields, so the body is the file; the parser's own 10 MB limit refuses a larger Content-Length
-// with 413 before reading it, while JSON bodies keep the server's 1 MB limit.
+// form fields, so the body is the file, read by upload.ts with its own 10 MB cap (413
+// CATALOG_IMPORT_TOO_LARGE) while JSON bodies keep the server's 1 MB limit. The service then checks
+// the archive for zip bombs (zip-guard.ts) before exceljs parses it.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errors } from '../../../platform/errors.ts';
 import { contextOf } from '../../../platform/http/access.ts';
 import type { CatalogModule } from '../index.ts';
 import { ExportQuery, ImportSummary } from './schema.ts';
+import { IMPORT_LIMIT, readUpload } from './upload.ts';
 import { XLSX_TYPE } from './workbook.ts';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 const tags = ['catalog-admin'];
 const BASE = '/api/admin/catalog';
-export const IMPORT_LIMIT = 10 * 1024 * 1024;
 
 /** RFC 6266: an ASCII fallback name and the Chinese one in UTF-8. */
 const disposition = (filename: string) =>
   `attachment; filename="catalog-list.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 export function registerExcelRoutes(app: App, catalog: CatalogModule) {
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT }, (_req, body, done) =>
-    done(null, body),
-  );
+  app.addContentTypeParser(XLSX_TYPE, { bodyLimit: IMPORT_LIMIT }, readUpload);
   app.get(
     `${BASE}/export.xlsx`,
     {
@@ -47,7 +46,8 @@ export function registerExcelRoutes(app: App, catalog: CatalogModule) {
       config: { access: { roles: ['dept_admin'] } },
       schema: {
         tags,
-        summary: '导入实施清单（请求体为 .xlsx 文件，≤ 10 MB；有任何错误则不导入，422 列出全部问题）',
+        summary:
+          '导入实施清单（请求体为 .xlsx 文件，≤ 10 MB，解压后 ≤ 50 MB、压缩比 ≤ 100:1；有任何错误则不导入，422 列出全部问题）',
         consumes: [XLSX_TYPE],
         response: { 200: ImportSummary },
       },

@@ -245,7 +245,7 @@ describe('catalog Excel: the implementation list exported, edited and imported b
     const text = await importFile(t, editor, 'hello', 'text/plain');
     expect(text.statusCode).toBe(415);
     const eleven = await importFile(t, editor, Buffer.alloc(11 * 1024 * 1024, 1));
-    expect([eleven.statusCode, eleven.json().code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect([eleven.statusCode, eleven.json().code]).toEqual([413, 'CATALOG_IMPORT_TOO_LARGE']);
     expect(eleven.headers['content-type']).toMatch(/^application\/problem\+json/);
     const started = performance.now();
     const fifty = await importFile(t, editor, Buffer.alloc(50 * 1024 * 1024, 1));
