@@ -36,6 +36,7 @@ export function createCatalog(deps: CatalogDeps) {
     levelDiff: (ctx: RequestContext, implementationId: string) =>
       reads.levelDiff(deps, ctx, implementationId),
     reviewQueue: (ctx: RequestContext) => reads.reviewQueue(deps, ctx),
+    editorList: (ctx: RequestContext) => reads.editorList(deps, ctx),
     startDraft: (ctx: RequestContext, implementationId: string) =>
       drafts.startDraft(deps, ctx, implementationId),
     updateDraft: (ctx: RequestContext, versionId: string, input: UpdateDraftInput) =>

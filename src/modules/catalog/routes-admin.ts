@@ -7,6 +7,7 @@ import type { CatalogModule } from './index.ts';
 import {
   DiffQuery,
   DiffView,
+  EditorList,
   GuideView,
   HistoryView,
   IdParams,
@@ -38,6 +39,18 @@ function registerAdminReads(app: App, catalog: CatalogModule) {
     `${BASE}/review-queue`,
     { config: office, schema: { tags, summary: '待审核的事项版本', response: { 200: ReviewQueue } } },
     async (req) => catalog.reviewQueue(contextOf(req)),
+  );
+  app.get(
+    `${BASE}/implementations`,
+    {
+      config: editor,
+      schema: {
+        tags,
+        summary: '本部门的全部实施清单（含从未发布、已撤销发布的）及其在办修订',
+        response: { 200: EditorList },
+      },
+    },
+    async (req) => catalog.editorList(contextOf(req)),
   );
   app.get(
     `${BASE}/implementations/:id/history`,

@@ -241,6 +241,23 @@ export const ReviewQueue = z.object({
   items: z.array(ImplementationRef.extend({ version: VersionSummary, name: z.string() })),
 });
 
+/** 事项管理: every implementation of the editor's department, published or not, with its open edit. */
+export const EditorEntry = ImplementationRef.extend({
+  /** name, type and limit of the newest version (an open edit shows what is being edited) */
+  name: z.string(),
+  itemType: GuideShape.shape.itemType.nullable(),
+  isInstant: z.boolean(),
+  promisedLimitDays: z.int().nullable(),
+  /** the version the public reads now */
+  live: z.object({ id: z.string(), versionNo: z.int(), publishedAt: z.string().nullable() }).nullable(),
+  /** the edit in progress: draft, submitted, approved or rejected */
+  open: z.object({ id: z.string(), versionNo: z.int(), state: VersionState }).nullable(),
+  /** false for an implementation no version of which was ever published */
+  wasPublished: z.boolean(),
+});
+export type EditorEntry = z.infer<typeof EditorEntry>;
+export const EditorList = z.object({ items: z.array(EditorEntry) });
+
 // ── requests ───────────────────────────────────────────────────────────────────────────────────────
 
 export const DivisionCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为 6 位或 9 位数字');

@@ -246,6 +246,41 @@ export function listSubmitted(
     .execute() as unknown as Promise<Array<VersionRow & ImplementationWithItem & { version_id: string }>>;
 }
 
+/** One row of a department's editor list: the implementation, its live and open versions, its newest. */
+export type EditorRow = ImplementationWithItem & {
+  live_id: string | null;
+  live_no: number | null;
+  live_at: Date | null;
+  open_id: string | null;
+  open_no: number | null;
+  open_state: VersionState | null;
+  latest: GuideContent | null;
+  was_published: boolean;
+};
+
+/** Every implementation of a department in any state, never-published ones included, in list order. */
+export async function listForEditor(db: Executor, departmentId: string): Promise<EditorRow[]> {
+  const { rows } = await sql<EditorRow>`
+    select i.*, it.basic_code, it.name as item_name,
+           pv.id as live_id, pv.version_no as live_no, pv.published_at as live_at,
+           ov.id as open_id, ov.version_no as open_no, ov.state as open_state,
+           nv.content as latest,
+           exists (select 1 from catalog.version x where x.implementation_id = i.id
+                   and x.state in ('published', 'superseded', 'unpublished')) as was_published
+    from catalog.implementation i
+    join catalog.item it on it.id = i.item_id
+    -- at most one published and one open version each (unique indexes version_one_*)
+    left join catalog.version pv on pv.implementation_id = i.id and pv.state = 'published'
+    left join catalog.version ov on ov.implementation_id = i.id
+         and ov.state in ('draft', 'submitted', 'approved', 'rejected')
+    left join lateral (select v.content from catalog.version v where v.implementation_id = i.id
+                       order by v.version_no desc limit 1) nv on true
+    where i.department_id = ${departmentId}
+    order by i.level, i.division_code, it.sort_order, i.code
+    limit 2000`.execute(db);
+  return rows;
+}
+
 // ── public reads ─────────────────────────────────────────────────────────────────────────────────
 
 export type PublishedRow = ImplementationWithItem & { version_id: string; content: GuideContent };

@@ -1,16 +1,25 @@
 // Public reads of the published catalog, and the staff reads behind the editor: history, diffs,
 // a level's changes against its parent, the review queue.
 import type { RequestContext } from '../../../platform/context.ts';
+import { errors } from '../../../platform/errors.ts';
 import { diffElements, levelChanges } from '../content.ts';
 import type { CatalogDeps } from '../deps.ts';
 import { catalogErrors } from '../errors.ts';
-import type { ElementChange, GuideView, ItemQuery, ItemSummary, VersionState } from '../schema.ts';
+import type {
+  EditorEntry,
+  ElementChange,
+  GuideView,
+  ItemQuery,
+  ItemSummary,
+  VersionState,
+} from '../schema.ts';
 import * as store from '../store.ts';
 import {
   departmentNames,
   loadImplementation,
   loadVersion,
   requireOffice,
+  requireStaff,
   requireViewer,
   toRef,
   toVersionSummary,
@@ -148,6 +157,32 @@ export async function reviewQueue(deps: CatalogDeps, ctx: RequestContext) {
   for (const r of rows) {
     const ref = await toRef({ ...r, id: r.implementation_id }, nameOf);
     items.push({ ...ref, name: r.content.name, version: toVersionSummary({ ...r, id: r.version_id }) });
+  }
+  return { items };
+}
+
+/** 事项管理: every implementation of the admin's department — never published, unpublished and live. */
+export async function editorList(deps: CatalogDeps, ctx: RequestContext): Promise<{ items: EditorEntry[] }> {
+  const actor = requireStaff(ctx);
+  if (!actor.roles.includes('dept_admin')) throw errors.forbidden();
+  if (!actor.departmentId) return { items: [] };
+  const rows = await store.listForEditor(deps.db, actor.departmentId);
+  const nameOf = departmentNames(deps);
+  const items: EditorEntry[] = [];
+  for (const r of rows) {
+    items.push({
+      ...(await toRef(r, nameOf)),
+      name: r.latest?.name ?? r.item_name,
+      itemType: r.latest?.itemType ?? null,
+      isInstant: r.latest?.isInstant ?? false,
+      promisedLimitDays: r.latest?.promisedLimitDays ?? null,
+      live: r.live_id
+        ? { id: r.live_id, versionNo: r.live_no ?? 0, publishedAt: r.live_at?.toISOString() ?? null }
+        : null,
+      open:
+        r.open_id && r.open_state ? { id: r.open_id, versionNo: r.open_no ?? 0, state: r.open_state } : null,
+      wasPublished: r.was_published,
+    });
   }
   return { items };
 }
