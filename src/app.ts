@@ -3,6 +3,7 @@
 
 import { auditRoutes, createAudit } from './modules/audit/index.ts';
 import { catalogRoutes, createCatalog, createCatalogSearch, searchRoutes } from './modules/catalog/index.ts';
+import { createFiles, filesRoutes } from './modules/files/index.ts';
 import { createIdentity, identityRoutes } from './modules/identity/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -18,6 +19,7 @@ export type AppOptions = { config: Config; database: Database; clock?: Clock; lo
 export function createModules(config: Config, database: Database, clock: Clock = systemClock) {
   const deps: PlatformDeps = { db: database.db, clock, cipher: createFieldCipher(config.fieldKey), config };
   const audit = createAudit(deps);
+  const files = createFiles(deps, { audit });
   const org = createOrg(deps, { audit });
   const identity = createIdentity({
     ...deps,
@@ -29,7 +31,7 @@ export function createModules(config: Config, database: Database, clock: Clock =
   });
   const search = createCatalogSearch({ db: deps.db, audit });
   const catalog = createCatalog({ db: deps.db, clock, audit, org, search });
-  return { deps, audit, org, identity, catalog, search };
+  return { deps, audit, files, org, identity, catalog, search };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -42,6 +44,7 @@ export async function buildApp(options: AppOptions) {
     trustProxy: options.config.trustProxy,
   });
   await app.register(auditRoutes(modules.audit));
+  await app.register(filesRoutes(modules.files));
   await app.register(orgRoutes(modules.org));
   await app.register(identityRoutes(modules.identity));
   await app.register(catalogRoutes(modules.catalog));
