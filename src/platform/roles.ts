@@ -3,6 +3,7 @@
 export const STAFF_ROLES = [
   'window_clerk',
   'reviewer',
+  'dept_head',
   'dept_admin',
   'office_admin',
   'supervisor',
@@ -17,6 +18,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const ROLE_LABELS: Record<StaffRole, string> = {
   window_clerk: '窗口人员',
   reviewer: '审批人员',
+  dept_head: '审批负责人',
   dept_admin: '部门管理员',
   office_admin: '政务服务管理机构管理员',
   supervisor: '电子监察人员',

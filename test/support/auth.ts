@@ -97,3 +97,31 @@ export async function staffSession(
   }
   return { ...session(cookie, me), id: created.id, username, secret };
 }
+
+/** Signs an existing account in again (after the test clock moved past its session's lifetime). */
+export async function signInAgain(
+  t: TestApp,
+  who: { kind: 'citizen'; phone: string } | { kind: 'staff'; username: string; secret: string | null },
+): Promise<Session> {
+  const payload =
+    who.kind === 'citizen'
+      ? { kind: 'citizen', username: who.phone, password: PASSWORD }
+      : { kind: 'staff', username: who.username, password: STAFF_PASSWORD };
+  const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
+  if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.body}`);
+  let cookie = sessionCookie(login);
+  let me = login.json().me;
+  if (who.kind === 'staff' && login.json().next === 'totp') {
+    if (!who.secret) throw new Error('this account needs a TOTP secret');
+    const verify = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/verify',
+      headers: { cookie, 'x-csrf-token': me.csrfToken },
+      payload: { code: hotp(who.secret, stepAt(t.clock.now())) },
+    });
+    if (verify.statusCode !== 200) throw new Error(`totp failed: ${verify.body}`);
+    cookie = sessionCookie(verify);
+    me = verify.json();
+  }
+  return session(cookie, me);
+}

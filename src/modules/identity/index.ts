@@ -11,6 +11,7 @@ import { authRoutes } from './routes-auth.ts';
 import { type DepartmentFinder, seedDemoAccounts } from './seed.ts';
 import { SessionCache } from './session-cache.ts';
 import { changePassword, logout, type RegisterInput, registerCitizen } from './use-cases/accounts.ts';
+import { applicantOf } from './use-cases/applicant.ts';
 import * as enterprises from './use-cases/enterprises.ts';
 import { type LoginInput, login } from './use-cases/login.ts';
 import { lookupCitizen, me, unmaskCitizen } from './use-cases/me.ts';
@@ -20,6 +21,7 @@ import { enrolTotp, verifyTotp } from './use-cases/totp.ts';
 
 export type { OrgPort } from './deps.ts';
 export { SESSION_COOKIE } from './deps.ts';
+export type { ApplicantProfile } from './use-cases/applicant.ts';
 export type { StaffInput } from './use-cases/staff.ts';
 
 export function createIdentity(deps: Omit<IdentityDeps, 'sessions'>) {
@@ -69,6 +71,8 @@ export function createIdentity(deps: Omit<IdentityDeps, 'sessions'>) {
       staff.updateStaff(d, ctx, actor, id, patch),
     unlockStaff: (ctx: RequestContext, id: string) => staff.unlockStaff(d, ctx, id),
     lookupCitizen: (idNumber: string) => lookupCitizen(d, idNumber),
+    /** The applicant an application by this citizen is filed for (themselves or their enterprise). */
+    applicantOf: (actor: Actor, basicCode: string) => applicantOf(d, actor, basicCode),
     unmaskCitizen: (ctx: RequestContext, citizenId: string, purpose: string) =>
       unmaskCitizen(d, ctx, citizenId, purpose),
     /** Demo accounts (idempotent); departments are found through the org module. */

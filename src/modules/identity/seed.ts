@@ -41,6 +41,20 @@ const DEMO_STAFF: Array<{
     dept: '市场监督管理局',
   },
   {
+    username: 'reviewer2',
+    name: '会审人员',
+    roles: ['reviewer'],
+    password: 'Yiwang#Review2026',
+    dept: '市场监督管理局',
+  },
+  {
+    username: 'head',
+    name: '审批负责人',
+    roles: ['dept_head'],
+    password: 'Yiwang#Head2026!',
+    dept: '市场监督管理局',
+  },
+  {
     username: 'deptadmin',
     name: '部门管理员',
     roles: ['dept_admin'],

@@ -7,6 +7,7 @@ export type MenuEntry = { key: string; label: string; path: string | null; roles
 export const ROLE_LABEL: Record<StaffRole, string> = {
   window_clerk: '窗口人员',
   reviewer: '审批人员',
+  dept_head: '审批负责人',
   dept_admin: '部门管理员',
   office_admin: '政务服务管理机构',
   supervisor: '电子监察',

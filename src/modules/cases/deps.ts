@@ -1,0 +1,42 @@
+// What the cases module needs from outside: platform (db, clock, field cipher), audit, the catalog
+// (published versions), identity (applicants), workflow (review steps) and the files and notify ports.
+import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { Db, Executor, Tx } from '../../platform/db/index.ts';
+import type { AuditModule } from '../audit/index.ts';
+import type { CatalogModule } from '../catalog/index.ts';
+import type { IdentityModule } from '../identity/index.ts';
+import type { WorkflowModule } from '../workflow/index.ts';
+
+export type Recipient = { kind: 'citizen' | 'staff'; id: string };
+
+/** The files module as cases uses it: uploads become the case's once claimed in its transaction. */
+export type FilesPort = {
+  /** Throws a 4xx when a file is missing or was not uploaded by `uploader`. */
+  claim(
+    tx: Tx,
+    fileIds: string[],
+    uploader: Recipient,
+    owner: { type: string; id: string },
+  ): Promise<unknown>;
+};
+
+/** In-app notification inside the caller's transaction. */
+export type NotifyPort = {
+  send(
+    tx: Executor,
+    message: { recipient: Recipient; kind: string; title: string; body: string; link: string },
+  ): Promise<void>;
+};
+
+export type CasesDeps = {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  audit: AuditModule;
+  catalog: Pick<CatalogModule, 'getGuide' | 'getPublicVersion'>;
+  identity: Pick<IdentityModule, 'applicantOf' | 'lookupCitizen'>;
+  workflow: WorkflowModule;
+  files: FilesPort;
+  notify: NotifyPort;
+};

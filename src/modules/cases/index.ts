@@ -1,0 +1,77 @@
+// cases: applications (办件) — idempotent online and window filing against a frozen item version, drafts,
+// intake decisions, the review through workflow, special procedures, extension, conclusion, withdrawal,
+// the statutory working-day clock, my cases and the public progress lookup. Owns schema `cases`.
+// Calls audit, catalog (published versions), identity (applicants), workflow (review steps), and the
+// files and notify ports.
+import type { RequestContext } from '../../platform/context.ts';
+import type { Actor } from '../../platform/http/access.ts';
+import type { CasesDeps } from './deps.ts';
+import type {
+  CaseListQuery,
+  DraftInput,
+  MaterialInput,
+  SpecialKind,
+  SubmitInput,
+  SupplementInput,
+  WindowSubmitInput,
+} from './schema.ts';
+import * as drafts from './use-cases/drafts.ts';
+import * as filing from './use-cases/file.ts';
+import * as intake from './use-cases/intake.ts';
+import * as reads from './use-cases/reads.ts';
+import * as review from './use-cases/review.ts';
+import { requireKey } from './use-cases/submit.ts';
+
+export type { CasesDeps, FilesPort, NotifyPort } from './deps.ts';
+export { applicantRoutes } from './routes-applicant.ts';
+export { staffRoutes } from './routes-staff.ts';
+export type { CaseView } from './schema.ts';
+
+export function createCases(deps: CasesDeps) {
+  return {
+    // ── filing ──
+    submit: (ctx: RequestContext, key: string | undefined, input: SubmitInput) =>
+      filing.submitOnline(deps, ctx, requireKey(key), input),
+    fileAtWindow: (ctx: RequestContext, key: string | undefined, input: WindowSubmitInput) =>
+      filing.fileAtWindow(deps, ctx, requireKey(key), input),
+    formOf: (implementationId: string) => reads.formOf(deps, implementationId),
+    saveDraft: (ctx: RequestContext, id: string | null, input: DraftInput) =>
+      drafts.saveDraft(deps, ctx, id, input),
+    listDrafts: (ctx: RequestContext) => drafts.listDrafts(deps, ctx),
+    getDraft: (ctx: RequestContext, id: string) => drafts.getDraft(deps, ctx, id),
+    deleteDraft: (ctx: RequestContext, id: string) => drafts.deleteDraft(deps, ctx, id),
+
+    // ── reads ──
+    myCases: (actor: Actor, query: CaseListQuery) => reads.myCases(deps, actor, query),
+    departmentCases: (actor: Actor, query: CaseListQuery) => reads.departmentCases(deps, actor, query),
+    getCase: (actor: Actor, id: string) => reads.getCase(deps, actor, id),
+    caseTasks: (actor: Actor, id: string) => reads.caseTasks(deps, actor, id),
+    publicLookup: (caseNo: string, name: string) => reads.publicLookup(deps, caseNo, name),
+
+    // ── the window and the applicant ──
+    accept: (ctx: RequestContext, id: string, note: string) => intake.accept(deps, ctx, id, note),
+    requestSupplement: (ctx: RequestContext, id: string, input: SupplementInput) =>
+      intake.requestSupplement(deps, ctx, id, input),
+    supply: (ctx: RequestContext, id: string, materials: MaterialInput[]) =>
+      intake.supply(deps, ctx, id, materials),
+    refuse: (ctx: RequestContext, id: string, input: { reason: string; basis: string }) =>
+      intake.refuse(deps, ctx, id, input),
+    returnCase: (ctx: RequestContext, id: string, reason: string) => intake.returnCase(deps, ctx, id, reason),
+    withdraw: (ctx: RequestContext, id: string, reason: string) => review.withdraw(deps, ctx, id, reason),
+
+    // ── review and decision ──
+    actOnTask: (
+      ctx: RequestContext,
+      id: string,
+      taskId: string,
+      input: { action: 'pass' | 'return' | 'approve' | 'deny'; opinion: string },
+    ) => review.actOnTask(deps, ctx, id, taskId, input),
+    startSpecial: (ctx: RequestContext, id: string, input: { kind: SpecialKind; reason: string }) =>
+      review.startSpecial(deps, ctx, id, input),
+    endSpecial: (ctx: RequestContext, id: string, result: string) => review.endSpecial(deps, ctx, id, result),
+    extend: (ctx: RequestContext, id: string, input: { days: number; reason: string }) =>
+      review.extend(deps, ctx, id, input),
+    conclude: (ctx: RequestContext, id: string, note: string) => review.conclude(deps, ctx, id, note),
+  };
+}
+export type CasesModule = ReturnType<typeof createCases>;

@@ -1,0 +1,155 @@
+// The two doors a case comes in by: the applicant's online submission and the window clerk's intake
+// (一窗受理) for a walk-in applicant. An instant item (即办件) filed at the window concludes there.
+import type { RequestContext } from '../../../platform/context.ts';
+import type { Actor } from '../../../platform/http/access.ts';
+import { isValidIdNumber, normalizeIdNumber } from '../../../platform/standards/id-number.ts';
+import { isValidUscc } from '../../../platform/standards/uscc.ts';
+import type { CasesDeps } from '../deps.ts';
+import { caseErrors } from '../errors.ts';
+import type { CaseView, SubmitInput, WindowSubmitInput } from '../schema.ts';
+import * as store from '../store.ts';
+import { toCaseView } from '../views.ts';
+import { actorIn } from './common.ts';
+import { acceptInTx } from './intake.ts';
+import {
+  type Applicant,
+  insertCase,
+  type Prepared,
+  prepare,
+  priorSubmission,
+  requestHash,
+} from './submit.ts';
+
+export type FiledCase = { case: CaseView; isReplay: boolean };
+
+async function replay(deps: CasesDeps, actor: Actor, caseId: string): Promise<FiledCase> {
+  const found = await store.findCase(deps.db, caseId);
+  if (!found) throw caseErrors.notFound();
+  return { case: await toCaseView(deps, found, actor), isReplay: true };
+}
+
+/**
+ * Runs one idempotent filing: a quick look for an earlier submission, the checks, then the transaction
+ * that takes the key's advisory lock (another holder → 409), looks again, and writes.
+ */
+async function fileOnce(
+  deps: CasesDeps,
+  ctx: RequestContext,
+  key: string,
+  body: unknown,
+  prepareAll: () => Promise<{ prepared: Prepared; applicant: Applicant }>,
+  write: (
+    tx: Parameters<typeof insertCase>[1],
+    p: { prepared: Prepared; applicant: Applicant },
+  ) => Promise<string>,
+): Promise<FiledCase> {
+  const actor = actorIn(ctx);
+  const hash = requestHash(body);
+  const earlier = await priorSubmission(deps, null, actor.accountId, key, hash);
+  if (earlier) return replay(deps, actor, earlier);
+  const prepared = await prepareAll();
+  const outcome = await deps.db.transaction().execute(async (tx) => {
+    if (!(await store.tryLockKey(tx, actor.accountId, key))) throw caseErrors.inFlight();
+    const raced = await priorSubmission(deps, tx, actor.accountId, key, hash);
+    if (raced) return { caseId: raced, isReplay: true };
+    const caseId = await write(tx, prepared);
+    await store.insertSubmission(tx, {
+      account_id: actor.accountId,
+      idem_key: key,
+      request_hash: hash,
+      case_id: caseId,
+      created_at: deps.clock.now(),
+    });
+    return { caseId, isReplay: false };
+  });
+  if (outcome.isReplay) return replay(deps, actor, outcome.caseId);
+  const created = await store.findCase(deps.db, outcome.caseId);
+  if (!created) throw caseErrors.notFound();
+  return { case: await toCaseView(deps, created, actor), isReplay: false };
+}
+
+export function submitOnline(
+  deps: CasesDeps,
+  ctx: RequestContext,
+  key: string,
+  input: SubmitInput,
+): Promise<FiledCase> {
+  const actor = actorIn(ctx);
+  return fileOnce(
+    deps,
+    ctx,
+    key,
+    input,
+    async () => {
+      const prepared = await prepare(deps, input);
+      const profile = await deps.identity.applicantOf(actor, prepared.guide.basicCode);
+      const applicant: Applicant = {
+        kind: profile.kind,
+        accountId: profile.accountId,
+        enterpriseId: profile.enterpriseId,
+        name: profile.name,
+        idType: profile.idType,
+        idNumber: profile.idNumber,
+      };
+      return { prepared, applicant };
+    },
+    async (tx, { prepared, applicant }) => {
+      const row = await insertCase(deps, tx, ctx, {
+        prepared,
+        applicant,
+        input,
+        channel: 'online',
+        filedBy: actor,
+      });
+      if (input.draftId) {
+        const draft = await store.findDraft(tx, input.draftId);
+        if (draft?.account_id === actor.accountId) await store.deleteDraft(tx, draft.id);
+      }
+      return row.id;
+    },
+  );
+}
+
+/** The walk-in applicant as the clerk typed them: the ID is checked, a registered citizen is linked. */
+async function windowApplicant(deps: CasesDeps, input: WindowSubmitInput): Promise<Applicant> {
+  const { kind, name } = input.applicant;
+  if (kind === 'enterprise') {
+    const uscc = input.applicant.idNumber.toUpperCase();
+    if (!isValidUscc(uscc)) throw caseErrors.applicantInvalid('统一社会信用代码校验不通过');
+    return { kind, accountId: null, enterpriseId: null, name, idType: '001', idNumber: uscc };
+  }
+  const idNumber = normalizeIdNumber(input.applicant.idNumber);
+  if (!isValidIdNumber(idNumber, deps.clock.now()))
+    throw caseErrors.applicantInvalid('公民身份号码校验不通过');
+  const account = await deps.identity.lookupCitizen(idNumber).catch(() => null);
+  const accountId = account && account.realName === name ? account.id : null;
+  return { kind, accountId, enterpriseId: null, name, idType: '111', idNumber };
+}
+
+export function fileAtWindow(
+  deps: CasesDeps,
+  ctx: RequestContext,
+  key: string,
+  input: WindowSubmitInput,
+): Promise<FiledCase> {
+  const actor = actorIn(ctx);
+  return fileOnce(
+    deps,
+    ctx,
+    key,
+    input,
+    async () => ({ prepared: await prepare(deps, input), applicant: await windowApplicant(deps, input) }),
+    async (tx, { prepared, applicant }) => {
+      const row = await insertCase(deps, tx, ctx, {
+        prepared,
+        applicant,
+        input,
+        channel: 'window',
+        filedBy: actor,
+      });
+      // an instant item is accepted, decided and concluded on the spot
+      if (row.is_instant) await acceptInTx(deps, tx, ctx, row.id, '即办件当场办结');
+      return row.id;
+    },
+  );
+}

@@ -1,0 +1,220 @@
+// Filing a case: online by the applicant, or at a window by a clerk for a walk-in applicant. Every filing
+// carries an Idempotency-Key: the same key and body return the same case, the same key with another body
+// is refused (422), and a duplicate arriving while the first is still in flight gets 409 (RELIABILITY R1).
+// Reads (catalog, identity) happen before the transaction; the transaction writes case, materials,
+// timeline, submission key, audit, outbox and notification together.
+import { createHash } from 'node:crypto';
+import { addWorkingDays } from '../../../platform/calendar.ts';
+import { shanghaiDate } from '../../../platform/clock.ts';
+import type { RequestContext } from '../../../platform/context.ts';
+import type { Tx } from '../../../platform/db/index.ts';
+import { errors } from '../../../platform/errors.ts';
+import type { Actor } from '../../../platform/http/access.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { GuideView } from '../../catalog/index.ts';
+import { caseNumber } from '../case-number.ts';
+import { NOTICE_DAYS } from '../clock.ts';
+import type { CasesDeps } from '../deps.ts';
+import { caseErrors } from '../errors.ts';
+import { defaultForm, formProblems } from '../form.ts';
+import type { FormSchema } from '../form-schema.ts';
+import { recordChange } from '../record.ts';
+import type { MaterialInput, SubmitInput } from '../schema.ts';
+import * as store from '../store.ts';
+
+export type Applicant = {
+  kind: 'citizen' | 'enterprise';
+  accountId: string | null;
+  enterpriseId: string | null;
+  name: string;
+  idType: string;
+  idNumber: string;
+};
+
+/** Everything checked before writing: the published version, its form, the materials. */
+export type Prepared = { guide: GuideView; formSchema: FormSchema };
+
+export async function prepare(
+  deps: CasesDeps,
+  input: Pick<SubmitInput, 'implementationId' | 'form' | 'materials'>,
+): Promise<Prepared> {
+  const guide = await deps.catalog.getGuide(input.implementationId);
+  const formSchema = defaultForm(guide.version.content);
+  const problems = [...formProblems(formSchema, input.form), ...materialProblems(guide, input.materials)];
+  if (problems.length > 0) throw caseErrors.formInvalid(`共有 ${problems.length} 处需要修改`, problems);
+  return { guide, formSchema };
+}
+
+/** Every required material provided (files or an e-license), no unknown names, no repeats. */
+export function materialProblems(guide: GuideView, materials: MaterialInput[]) {
+  const problems: Array<{ path: string; message: string }> = [];
+  const known = new Map(guide.version.content.materials.map((m) => [m.name, m]));
+  const seen = new Set<string>();
+  materials.forEach((m, i) => {
+    if (!known.has(m.name))
+      problems.push({ path: `body.materials.${i}.name`, message: `“${m.name}”不是该事项的申请材料` });
+    if (seen.has(m.name)) problems.push({ path: `body.materials.${i}.name`, message: `“${m.name}”重复提交` });
+    seen.add(m.name);
+    if (m.fileIds.length === 0 && !m.licenseRef) {
+      problems.push({ path: `body.materials.${i}.fileIds`, message: `“${m.name}”没有上传文件` });
+    }
+  });
+  for (const [name, m] of known) {
+    if (m.isRequired && !seen.has(name))
+      problems.push({ path: 'body.materials', message: `缺少必需材料“${name}”` });
+  }
+  return problems;
+}
+
+export const requestHash = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+/** The idempotency answer before any work: a replay, a reused key, or nothing yet. */
+export async function priorSubmission(
+  deps: CasesDeps,
+  tx: Tx | null,
+  accountId: string,
+  key: string,
+  hash: string,
+) {
+  const found = await store.findSubmission(tx ?? deps.db, accountId, key);
+  if (!found) return null;
+  if (found.request_hash !== hash) throw caseErrors.keyReused();
+  return found.case_id;
+}
+
+export type NewCase = {
+  id?: string;
+  caseNo?: string;
+  parentId?: string | null;
+  bundleId?: string | null;
+  prepared: Prepared;
+  applicant: Applicant;
+  input: Pick<SubmitInput, 'form' | 'materials' | 'contact' | 'deliveryMethod'>;
+  channel: 'online' | 'window';
+  filedBy: Actor;
+};
+
+/** Writes one case with its materials and its first timeline entry (inside the caller's transaction). */
+export async function insertCase(
+  deps: CasesDeps,
+  tx: Tx,
+  ctx: RequestContext,
+  n: NewCase,
+): Promise<store.CaseRow> {
+  const now = deps.clock.now();
+  const { guide, formSchema } = n.prepared;
+  const content = guide.version.content;
+  const received = shanghaiDate(now);
+  const id = n.id ?? newId();
+  const row: store.CaseRow = {
+    id,
+    case_no: n.caseNo ?? caseNumber(guide.divisionCode, now, await store.nextSerial(tx)),
+    parent_id: n.parentId ?? null,
+    bundle_id: n.bundleId ?? null,
+    implementation_id: guide.implementationId,
+    version_id: guide.version.id,
+    basic_code: guide.basicCode,
+    implementation_code: guide.code,
+    item_name: content.name,
+    department_id: guide.department.id,
+    department_name: guide.department.name,
+    division_code: guide.divisionCode,
+    is_instant: content.isInstant,
+    legal_limit_days: content.legalLimitDays,
+    promised_limit_days: content.promisedLimitDays,
+    applicant_kind: n.applicant.kind,
+    applicant_account_id: n.applicant.accountId,
+    enterprise_id: n.applicant.enterpriseId,
+    applicant_name: n.applicant.name,
+    applicant_id_type: n.applicant.idType,
+    applicant_id_enc: deps.cipher.encrypt(n.applicant.idNumber),
+    applicant_id_hash: deps.cipher.blindIndex(n.applicant.idNumber),
+    contact_name: n.input.contact.name,
+    contact_phone_enc: deps.cipher.encrypt(n.input.contact.phone),
+    contact_address: n.input.contact.address,
+    postcode: n.input.contact.postcode,
+    delivery_method: n.input.deliveryMethod,
+    channel: n.channel,
+    filed_by: n.filedBy.accountId,
+    state: 'submitted',
+    form: n.input.form,
+    form_schema: formSchema,
+    submitted_at: now,
+    received_on: received,
+    notice_due_on: await addWorkingDays(tx, received, NOTICE_DAYS),
+    accepted_at: null,
+    accepted_on: null,
+    accepted_by_name: null,
+    acceptance_doc_no: null,
+    legal_due_on: null,
+    promised_due_on: null,
+    extension_days: 0,
+    extension_reason: null,
+    decision: null,
+    decision_reason: null,
+    decided_at: null,
+    concluded_at: null,
+    result_name: null,
+    refusal_reason: null,
+    refusal_basis: null,
+    closed_reason: null,
+    updated_at: now,
+  };
+  await store.insertCase(tx, row);
+  const required = new Set(content.materials.filter((m) => m.isRequired).map((m) => m.name));
+  await addMaterials(deps, tx, row, n.input.materials, 1, n.filedBy, required);
+  await recordChange(
+    deps,
+    tx,
+    ctx,
+    { ...row, state: 'submitted' },
+    {
+      action: n.channel === 'online' ? 'submit' : 'file',
+      to: 'submitted',
+      data: { versionId: row.version_id, channel: n.channel },
+    },
+  );
+  return row;
+}
+
+/** Stores materials (claiming their uploads for the case); `required` names the required ones. */
+export async function addMaterials(
+  deps: CasesDeps,
+  tx: Tx,
+  c: store.CaseRow,
+  materials: MaterialInput[],
+  round: number,
+  uploader: Actor,
+  required: ReadonlySet<string>,
+): Promise<void> {
+  const fileIds = materials.flatMap((m) => m.fileIds);
+  if (fileIds.length > 0) {
+    await deps.files.claim(
+      tx,
+      fileIds,
+      { kind: uploader.kind, id: uploader.accountId },
+      { type: 'case', id: c.id },
+    );
+  }
+  const now = deps.clock.now();
+  await store.insertMaterials(
+    tx,
+    materials.map((m) => ({
+      id: newId(),
+      case_id: c.id,
+      name: m.name,
+      is_required: required.has(m.name),
+      file_ids: m.fileIds,
+      license_ref: m.licenseRef,
+      round,
+      provided_at: now,
+    })),
+  );
+}
+
+export function requireKey(key: string | undefined): string {
+  if (!key) throw caseErrors.keyMissing();
+  if (!/^[\x21-\x7e]{8,100}$/.test(key))
+    throw errors.validation('Idempotency-Key 应为 8–100 个可见 ASCII 字符');
+  return key;
+}
