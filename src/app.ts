@@ -5,6 +5,7 @@ import { auditRoutes, createAudit } from './modules/audit/index.ts';
 import { catalogRoutes, createCatalog, createCatalogSearch, searchRoutes } from './modules/catalog/index.ts';
 import { createFiles, filesRoutes } from './modules/files/index.ts';
 import { createIdentity, identityRoutes } from './modules/identity/index.ts';
+import { createNotify, notifyRoutes } from './modules/notify/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -20,6 +21,7 @@ export function createModules(config: Config, database: Database, clock: Clock =
   const deps: PlatformDeps = { db: database.db, clock, cipher: createFieldCipher(config.fieldKey), config };
   const audit = createAudit(deps);
   const files = createFiles(deps, { audit });
+  const notify = createNotify(deps);
   const org = createOrg(deps, { audit });
   const identity = createIdentity({
     ...deps,
@@ -31,7 +33,7 @@ export function createModules(config: Config, database: Database, clock: Clock =
   });
   const search = createCatalogSearch({ db: deps.db, audit });
   const catalog = createCatalog({ db: deps.db, clock, audit, org, search });
-  return { deps, audit, files, org, identity, catalog, search };
+  return { deps, audit, files, notify, org, identity, catalog, search };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -45,6 +47,7 @@ export async function buildApp(options: AppOptions) {
   });
   await app.register(auditRoutes(modules.audit));
   await app.register(filesRoutes(modules.files));
+  await app.register(notifyRoutes(modules.notify));
   await app.register(orgRoutes(modules.org));
   await app.register(identityRoutes(modules.identity));
   await app.register(catalogRoutes(modules.catalog));
