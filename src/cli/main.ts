@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `yiwang` command: serve, migrate, seed --demo, audit verify, user create-admin, totp.
+// The `yiwang` command: serve, migrate, seed --demo, audit verify, files gc, user create-admin, totp.
 import { parseArgs } from 'node:util';
 import { buildApp } from '../app.ts';
 import { demoAccountList } from '../modules/identity/index.ts';
@@ -13,6 +13,7 @@ const USAGE = `用法: yiwang <命令>
   migrate                    执行数据库迁移
   seed --demo                写入演示城市和演示账号
   audit verify               校验审计日志哈希链
+  files gc                   清理 24 小时内未被使用的上传文件、无记录的文件内容和中断上传的临时文件
   user create-admin --username U --name 名称 --password P
                              创建系统管理员（首次登录时绑定动态口令）
   totp <密钥>                显示该动态口令密钥当前的 6 位验证码（绑定时页面显示的密钥；
@@ -61,6 +62,14 @@ async function main(argv: string[]): Promise<number> {
         }
         log(`失败：第 ${result.firstBadSeq} 条审计记录未通过校验 —— ${result.reason}`);
         return 2;
+      }
+      case 'files': {
+        if (positionals[0] !== 'gc') throw new Error('用法: yiwang files gc');
+        const removed = await modules.files.gc(systemContext('cli'));
+        log(
+          `已清理：${removed.files} 个未使用的上传、${removed.blobs} 个文件内容、${removed.temps} 个临时文件`,
+        );
+        return 0;
       }
       case 'user': {
         if (positionals[0] !== 'create-admin' || !values.username || !values.password) {
