@@ -19,6 +19,8 @@ const ThemeItems = lazy(() =>
 const DepartmentItems = lazy(() =>
   import('./portal/catalog/ItemListPage.tsx').then((m) => ({ default: m.DepartmentItems })),
 );
+const BundleList = lazy(() => import('./portal/catalog/BundleList.tsx'));
+const BundleGuide = lazy(() => import('./portal/catalog/BundleGuide.tsx'));
 const Register = lazy(() => import('./portal/Register.tsx'));
 const Login = lazy(() => import('./portal/Login.tsx'));
 const Mine = lazy(() => import('./portal/Mine.tsx'));
@@ -62,6 +64,8 @@ export function AppRoutes() {
         <Route path="themes/:theme" element={page(<ThemeItems />)} />
         <Route path="departments" element={page(<DepartmentDirectory />)} />
         <Route path="departments/:id" element={page(<DepartmentItems />)} />
+        <Route path="bundles" element={page(<BundleList />)} />
+        <Route path="bundles/:id" element={page(<BundleGuide />)} />
         <Route path="register" element={page(<Register />)} />
         <Route path="login" element={page(<Login />)} />
         <Route path="me" element={page(<Mine />)} />

@@ -7,6 +7,7 @@ import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform
 const PUBLIC_PAGES: { path: string; ready: string }[] = [
   { path: '/', ready: '办事不用跑，一网全通办' },
   { path: '/search', ready: '事项检索' },
+  { path: '/bundles', ready: '一件事一次办' },
   { path: '/register', ready: '个人用户注册' },
   { path: '/login', ready: '个人用户登录' },
   { path: '/workbench/login', ready: '工作人员登录' },

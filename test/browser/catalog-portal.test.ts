@@ -132,7 +132,7 @@ describe('browsing the catalog', () => {
         .waitFor();
       await p.shot(page, 'home');
       await page.getByRole('tab', { name: '法人服务' }).click();
-      await page.getByRole('link', { name: '开办企业' }).click();
+      await page.getByRole('link', { name: '开办企业', exact: true }).click(); // not 开办企业一件事
       await page.getByRole('heading', { level: 1, name: '开办企业' }).waitFor();
       await page.getByRole('list', { name: '开办企业事项' }).getByRole('link').first().waitFor();
       await page.getByText(/共 \d+ 项/).waitFor();

@@ -2,9 +2,13 @@
 // server is bundled) and the Chinese wording of codes: levels, online depth, time limits.
 import dayjs from 'dayjs';
 import type { z } from 'zod';
+import type { ImportProblem, ImportSummary } from '../../modules/catalog/excel/schema.ts';
 import type {
+  BundleGuide,
+  BundleSummary,
   DepartmentCounts,
   DiffView,
+  EditorEntry,
   ElementChange,
   GuideContent,
   GuideElement,
@@ -19,7 +23,16 @@ import type {
   VersionView,
 } from '../../modules/catalog/schema.ts';
 
-export type { ElementChange, GuideContent, GuideElement, GuideView, ItemSummary, VersionState, VersionView };
+export type {
+  EditorEntry,
+  ElementChange,
+  GuideContent,
+  GuideElement,
+  GuideView,
+  ItemSummary,
+  VersionState,
+  VersionView,
+};
 export type Material = GuideContent['materials'][number];
 export type Place = GuideContent['places'][number];
 export type ItemPage = { items: ItemSummary[]; total: number; page: number; pageSize: number };
@@ -31,6 +44,12 @@ export type History = z.infer<typeof HistoryView>;
 export type VersionSummary = History['versions'][number];
 export type Diff = z.infer<typeof DiffView>;
 export type QueueEntry = z.infer<typeof ReviewQueue>['items'][number];
+export type { BundleGuide, BundleSummary };
+export type BundleMember = BundleGuide['members'][number];
+export type MergedMaterial = BundleGuide['materials'][number];
+export type ImportResult = z.infer<typeof ImportSummary>;
+/** One line of the 422 report of an Excel import (the problem's `errors`). */
+export type ImportReportRow = z.infer<typeof ImportProblem>;
 
 export const LEVEL_LABEL: Record<ImplementationLevel, string> = {
   city: '市级',
@@ -96,6 +115,9 @@ export function feeText(fee: GuideContent['fee']): string {
   if (!fee.isCharged) return '不收费';
   return fee.amountText ?? '收费（标准见依据）';
 }
+
+/** The guide page of a "one thing" bundle (一件事). */
+export const bundlePath = (bundleId: string) => `/bundles/${bundleId}`;
 
 /** The guide page of an implementation; the current one, or a version when given. */
 export const guidePath = (implementationId: string, versionId?: string) =>

@@ -1,5 +1,5 @@
-// The portal home: a search box for service items, theme tiles for citizens and enterprises, popular
-// items and the ways to browse (all themes, departments).
+// The portal home: a search box for service items, theme tiles for citizens and enterprises, "one
+// thing" bundles, popular items and the ways to browse (all themes, departments, bundles).
 import {
   AccountBookOutlined,
   AuditOutlined,
@@ -23,8 +23,9 @@ import {
 import { Card, Flex, Input, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { ItemPage } from '../common/catalog.ts';
+import type { BundleSummary, ItemPage } from '../common/catalog.ts';
 import { useLoad } from '../common/useLoad.ts';
+import { BundleCards } from './catalog/BundleList.tsx';
 import { cardOf, ItemCards } from './catalog/ItemCards.tsx';
 import { ENTERPRISE_THEMES, PERSONAL_THEMES, type Theme, type ThemeIcon, themePath } from './themes.ts';
 
@@ -115,6 +116,24 @@ function Popular() {
   );
 }
 
+function Bundles() {
+  const { data } = useLoad<{ items: BundleSummary[] }>('/api/catalog/bundles');
+  if (!data || data.items.length === 0) return null;
+  return (
+    <Card style={{ marginTop: 16 }} styles={{ body: { padding: '8px 16px 16px' } }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={2} style={{ fontSize: 18, marginTop: 8 }}>
+          一件事一次办
+        </Typography.Title>
+        <Link to="/bundles" data-testid="home-bundles">
+          全部“一件事”
+        </Link>
+      </Flex>
+      <BundleCards label="一件事" bundles={data.items.slice(0, 4)} />
+    </Card>
+  );
+}
+
 export default function Home() {
   const navigate = useNavigate();
   return (
@@ -160,6 +179,7 @@ export default function Home() {
           ]}
         />
       </Card>
+      <Bundles />
       <Popular />
     </>
   );

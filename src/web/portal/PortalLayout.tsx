@@ -1,4 +1,5 @@
-// The public portal's frame: banner with the brand and the account links, main content, footer.
+// The public portal's frame: banner with the brand, the site sections and the account links, main
+// content, footer.
 // Mobile-first: one column on phones, a centred 1120 px column on wide screens.
 import { Button, Layout, Typography } from 'antd';
 import { Link, Outlet, useNavigate } from 'react-router';
@@ -24,6 +25,17 @@ export function PortalLayout() {
           <span style={{ color: '#e6eefa', fontSize: 13 }} className="brand-sub">
             政务服务平台
           </span>
+          <nav aria-label="栏目" className="site-nav">
+            <Link to="/themes" className="nav-wide">
+              主题服务
+            </Link>
+            <Link to="/departments" className="nav-wide">
+              部门服务
+            </Link>
+            <Link to="/bundles" data-testid="nav-bundles">
+              一件事
+            </Link>
+          </nav>
           <span style={{ flex: 1 }} />
           <nav aria-label="账户" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             {citizen ? (

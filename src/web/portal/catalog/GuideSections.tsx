@@ -12,7 +12,7 @@ import {
 } from '../../common/catalog.ts';
 import { Materials } from './Materials.tsx';
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <Card
       className="guide-section"

@@ -2,12 +2,12 @@
 // (/items/:implementationId/versions/:versionId, kept readable after a newer version goes live).
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Flex, Skeleton, Typography } from 'antd';
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { type GuideView, guidePath, LEVEL_LABEL, when } from '../../common/catalog.ts';
 import { ProblemAlert } from '../../common/ProblemAlert.tsx';
 import { StatusTag } from '../../common/StatusTag.tsx';
 import { useLoad } from '../../common/useLoad.ts';
+import { useTitle } from '../../common/useTitle.ts';
 import { GuideSections } from './GuideSections.tsx';
 import { RegionSwitch } from './RegionSwitch.tsx';
 
@@ -20,12 +20,7 @@ export default function ItemGuide() {
     : `/api/catalog/implementations/${implementationId}`;
   const { data: guide, error } = useLoad<GuideView>(path);
   const isCurrent = guide?.version.state === 'published' && !guide.version.endedAt;
-  useEffect(() => {
-    if (guide) document.title = `${guide.version.content.name} · 办事指南 · 一网通办`;
-    return () => {
-      document.title = '一网通办';
-    };
-  }, [guide]);
+  useTitle(guide ? `${guide.version.content.name} · 办事指南` : null);
 
   if (error) return <ProblemAlert error={error} />;
   if (!guide) return <Skeleton active aria-label="加载中" />;

@@ -30,7 +30,21 @@ function Links({ m }: { m: Material }) {
   );
 }
 
-const license = (m: Material) => (m.licenseType ? `可用电子证照“${m.licenseType}”免提交` : '—');
+/** Form and copies, source and the e-license that replaces it: the kv lines every material card has. */
+export function MaterialFacts({ m }: { m: Pick<Material, 'form' | 'copies' | 'source' | 'licenseType'> }) {
+  return (
+    <>
+      <dt>材料形式</dt>
+      <dd>
+        {m.form} · {m.copies} 份
+      </dd>
+      <dt>来源渠道</dt>
+      <dd>{m.source}</dd>
+      <dt>电子证照</dt>
+      <dd>{m.licenseType ? `可用电子证照“${m.licenseType}”免提交` : '—'}</dd>
+    </>
+  );
+}
 
 function MaterialCards({ materials }: { materials: Material[] }) {
   return (
@@ -49,14 +63,7 @@ function MaterialCards({ materials }: { materials: Material[] }) {
             {i + 1}. {m.name} <Required m={m} />
           </div>
           <dl className="kv">
-            <dt>材料形式</dt>
-            <dd>
-              {m.form} · {m.copies} 份
-            </dd>
-            <dt>来源渠道</dt>
-            <dd>{m.source}</dd>
-            <dt>电子证照</dt>
-            <dd>{license(m)}</dd>
+            <MaterialFacts m={m} />
             <dt>表格样表</dt>
             <dd>
               <Links m={m} />
