@@ -2,11 +2,13 @@
 // between them and registers their routes. Nothing else constructs modules.
 
 import { auditRoutes, createAudit } from './modules/audit/index.ts';
+import { applicantRoutes, createCases, staffRoutes } from './modules/cases/index.ts';
 import { catalogRoutes, createCatalog, createCatalogSearch, searchRoutes } from './modules/catalog/index.ts';
 import { createFiles, filesRoutes } from './modules/files/index.ts';
 import { createIdentity, identityRoutes } from './modules/identity/index.ts';
 import { createNotify, notifyRoutes } from './modules/notify/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
+import { createWorkflow, workflowRoutes } from './modules/workflow/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { createFieldCipher } from './platform/crypto.ts';
@@ -33,7 +35,31 @@ export function createModules(config: Config, database: Database, clock: Clock =
   });
   const search = createCatalogSearch({ db: deps.db, audit });
   const catalog = createCatalog({ db: deps.db, clock, audit, org, search });
-  return { deps, audit, files, notify, org, identity, catalog, search };
+  const workflow = createWorkflow({ db: deps.db, clock, audit, catalog, identity });
+  const cases = createCases({
+    ...deps,
+    audit,
+    catalog,
+    identity,
+    workflow,
+    files: {
+      describe: async (fileIds, accountId) =>
+        (await files.getMany(fileIds)).map((f) => ({
+          id: f.id,
+          name: f.name,
+          size: f.size,
+          mediaType: f.mediaType,
+          url: files.createDownloadLink(f.id, accountId).url,
+        })),
+      claim: (tx, fileIds, uploader, owner) => files.claim(tx, fileIds, owner, { uploadedBy: uploader }),
+    },
+    notify: {
+      send: async (tx, message) => {
+        await notify.send(tx, message);
+      },
+    },
+  });
+  return { deps, audit, files, notify, org, identity, catalog, search, workflow, cases };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -52,6 +78,9 @@ export async function buildApp(options: AppOptions) {
   await app.register(identityRoutes(modules.identity));
   await app.register(catalogRoutes(modules.catalog));
   await app.register(searchRoutes(modules.search));
+  await app.register(workflowRoutes(modules.workflow));
+  await app.register(applicantRoutes(modules.cases, options.config.authRateLimitPerMinute));
+  await app.register(staffRoutes(modules.cases));
   if (hasWebBuild()) await registerWeb(app);
   return { app, modules };
 }

@@ -11,7 +11,11 @@ import type { WorkflowModule } from '../workflow/index.ts';
 export type Recipient = { kind: 'citizen' | 'staff'; id: string };
 
 /** The files module as cases uses it: uploads become the case's once claimed in its transaction. */
+export type FileLink = { id: string; name: string; size: number; mediaType: string; url: string };
+
 export type FilesPort = {
+  /** The files with a download link (≤ 5 min) made for `accountId`; unknown ids are left out. */
+  describe(fileIds: string[], accountId: string): Promise<FileLink[]>;
   /** Throws a 4xx when a file is missing or was not uploaded by `uploader`. */
   claim(
     tx: Tx,
@@ -34,7 +38,7 @@ export type CasesDeps = {
   clock: Clock;
   cipher: FieldCipher;
   audit: AuditModule;
-  catalog: Pick<CatalogModule, 'getGuide' | 'getPublicVersion'>;
+  catalog: Pick<CatalogModule, 'getGuide' | 'bundles'>;
   identity: Pick<IdentityModule, 'applicantOf' | 'lookupCitizen'>;
   workflow: WorkflowModule;
   files: FilesPort;

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import type { CasesDeps } from './deps.ts';
 import type {
+  BundleSubmitInput,
   CaseListQuery,
   DraftInput,
   MaterialInput,
@@ -15,6 +16,7 @@ import type {
   SupplementInput,
   WindowSubmitInput,
 } from './schema.ts';
+import { submitBundle } from './use-cases/bundle.ts';
 import * as drafts from './use-cases/drafts.ts';
 import * as filing from './use-cases/file.ts';
 import * as intake from './use-cases/intake.ts';
@@ -32,6 +34,8 @@ export function createCases(deps: CasesDeps) {
     // ── filing ──
     submit: (ctx: RequestContext, key: string | undefined, input: SubmitInput) =>
       filing.submitOnline(deps, ctx, requireKey(key), input),
+    submitBundle: (ctx: RequestContext, key: string | undefined, input: BundleSubmitInput) =>
+      submitBundle(deps, ctx, requireKey(key), input),
     fileAtWindow: (ctx: RequestContext, key: string | undefined, input: WindowSubmitInput) =>
       filing.fileAtWindow(deps, ctx, requireKey(key), input),
     formOf: (implementationId: string) => reads.formOf(deps, implementationId),

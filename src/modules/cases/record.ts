@@ -23,6 +23,7 @@ export const ACTION_LABELS: Record<string, string> = {
   extend: '延长审批期限',
   conclude: '办结',
   withdraw: '撤回申请',
+  follow: '联办进度',
 };
 
 export type Change = {
@@ -85,4 +86,42 @@ export async function recordChange(
       link: `/mine/cases/${c.parent_id ?? c.id}`,
     });
   }
+  if (c.parent_id && change.action !== 'submit') await followChildren(deps, tx, ctx, c.parent_id);
+}
+
+const ENDED: readonly CaseState[] = ['concluded', 'refused', 'returned', 'withdrawn'];
+const STARTED: readonly CaseState[] = ['reviewing', 'special', 'decided', ...ENDED];
+const FOLLOW_LABELS: Partial<Record<CaseState, string>> = {
+  submitted: '等待各部门受理',
+  supplementing: '有成员事项需要补正',
+  reviewing: '各部门并联审批中',
+  withdrawn: '全部成员事项已撤回',
+};
+
+/** A bundle's parent follows its sub-cases (并联审批): called in the child's transaction. */
+async function followChildren(deps: CasesDeps, tx: Tx, ctx: RequestContext, parentId: string) {
+  const parent = await store.lockCase(tx, parentId);
+  if (!parent) return;
+  const children = await store.childrenOf(tx, parentId);
+  const states = children.map((c) => c.state);
+  let next: CaseState = 'submitted';
+  if (states.every((s) => ENDED.includes(s)))
+    next = states.every((s) => s === 'withdrawn') ? 'withdrawn' : 'concluded';
+  else if (states.some((s) => s === 'supplementing')) next = 'supplementing';
+  else if (states.some((s) => STARTED.includes(s))) next = 'reviewing';
+  if (next === parent.state) return;
+  const approved = children.filter((c) => c.decision === 'approved').length;
+  const label =
+    next === 'concluded'
+      ? approved === children.length
+        ? '全部办结'
+        : `部分办结（${approved}/${children.length} 项准予）`
+      : FOLLOW_LABELS[next];
+  const isEnd = next === 'concluded' || next === 'withdrawn';
+  await recordChange(deps, tx, ctx, parent, {
+    action: next === 'concluded' ? 'conclude' : 'follow',
+    to: next,
+    label,
+    patch: isEnd ? { concluded_at: deps.clock.now() } : {},
+  });
 }

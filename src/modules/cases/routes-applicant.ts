@@ -6,6 +6,7 @@ import { actorOf, contextOf } from '../../platform/http/access.ts';
 import type { CasesModule } from './index.ts';
 import { IdempotencyHeaders, sendFiled } from './routes-common.ts';
 import {
+  BundleSubmitBody,
   CaseIdParams,
   CaseListQuery,
   CasePage,
@@ -74,6 +75,21 @@ export function applicantRoutes(cases: CasesModule, lookupPerMinute: number) {
       async (req, reply) => {
         return sendFiled(reply, await cases.submit(contextOf(req), req.headers['idempotency-key'], req.body));
       },
+    );
+    app.post(
+      '/api/cases/bundles',
+      {
+        config: citizen,
+        schema: {
+          tags,
+          summary: '申办一件事（并联审批，需 Idempotency-Key）',
+          headers: IdempotencyHeaders,
+          body: BundleSubmitBody,
+          response: { 200: SubmitResult, 201: SubmitResult },
+        },
+      },
+      async (req, reply) =>
+        sendFiled(reply, await cases.submitBundle(contextOf(req), req.headers['idempotency-key'], req.body)),
     );
     app.get(
       '/api/cases/mine',

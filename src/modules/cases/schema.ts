@@ -104,6 +104,23 @@ export const SubmitBody = z
   .strict();
 export type SubmitInput = z.infer<typeof SubmitBody>;
 
+/** A bundle (一件事): the members to include beyond the required ones, one merged form and material list. */
+export const BundleSubmitBody = z
+  .object({
+    bundleId: z.uuid(),
+    division: z
+      .string()
+      .regex(/^\d{6}(\d{3})?$/)
+      .default('411500'),
+    optionalItemIds: z.array(z.uuid()).max(20).default([]),
+    form: FormData,
+    materials: z.array(MaterialInput).max(100),
+    contact: Contact,
+    deliveryMethod: DeliveryMethod,
+  })
+  .strict();
+export type BundleSubmitInput = z.infer<typeof BundleSubmitBody>;
+
 /** A walk-in applicant at the window (一窗受理): the clerk enters who applies. */
 export const WindowApplicant = z
   .object({
@@ -211,6 +228,10 @@ export const MaterialView = z.object({
   name: z.string(),
   isRequired: z.boolean(),
   fileIds: z.array(z.string()),
+  /** the files with short-lived download links made for the caller */
+  files: z.array(
+    z.object({ id: z.string(), name: z.string(), size: z.int(), mediaType: z.string(), url: z.string() }),
+  ),
   licenseRef: z.string().nullable(),
   round: z.int(),
   providedAt: z.string(),

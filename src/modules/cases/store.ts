@@ -189,7 +189,12 @@ function filtered(db: Executor, filter: CaseFilter) {
       : query.where('applicant_account_id', '=', accountId).where('enterprise_id', 'is', null);
     query = query.where('parent_id', 'is', null);
   }
-  if (filter.departmentId) query = query.where('department_id', '=', filter.departmentId);
+  if (filter.departmentId) {
+    // a bundle's parent belongs to no department's list: its sub-cases do
+    query = query
+      .where('department_id', '=', filter.departmentId)
+      .where((eb) => eb.or([eb('bundle_id', 'is', null), eb('parent_id', 'is not', null)]));
+  }
   if (filter.state) query = query.where('state', '=', filter.state);
   if (filter.text) {
     const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -36,7 +36,7 @@ export function allowedActions(actor: Actor, c: store.CaseRow): string[] {
   const isParent = c.bundle_id !== null && c.parent_id === null;
   if (isApplicantOf(actor, c)) {
     if (WITHDRAWABLE.includes(c.state)) allowed.push('withdraw');
-    if (c.state === 'supplementing') allowed.push('supply');
+    if (c.state === 'supplementing' && !isParent) allowed.push('supply');
     return allowed;
   }
   if (!isHandlerOf(actor, c) || isParent) return allowed;
@@ -63,6 +63,14 @@ export async function toCaseView(deps: CasesDeps, c: store.CaseRow, actor: Actor
     store.childrenOf(db, c.id),
   ]);
   const summary = await toSummary(db, c, now);
+  const files = new Map(
+    (
+      await deps.files.describe(
+        materials.flatMap((m) => m.file_ids),
+        actor.accountId,
+      )
+    ).map((f) => [f.id, f]),
+  );
   return {
     ...summary,
     parentId: c.parent_id,
@@ -94,6 +102,7 @@ export async function toCaseView(deps: CasesDeps, c: store.CaseRow, actor: Actor
       name: m.name,
       isRequired: m.is_required,
       fileIds: m.file_ids,
+      files: m.file_ids.flatMap((id) => files.get(id) ?? []),
       licenseRef: m.license_ref,
       round: m.round,
       providedAt: m.provided_at.toISOString(),

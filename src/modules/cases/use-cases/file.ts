@@ -1,6 +1,7 @@
 // The two doors a case comes in by: the applicant's online submission and the window clerk's intake
 // (一窗受理) for a walk-in applicant. An instant item (即办件) filed at the window concludes there.
 import type { RequestContext } from '../../../platform/context.ts';
+import type { Tx } from '../../../platform/db/index.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import { isValidIdNumber, normalizeIdNumber } from '../../../platform/standards/id-number.ts';
 import { isValidUscc } from '../../../platform/standards/uscc.ts';
@@ -32,16 +33,13 @@ async function replay(deps: CasesDeps, actor: Actor, caseId: string): Promise<Fi
  * Runs one idempotent filing: a quick look for an earlier submission, the checks, then the transaction
  * that takes the key's advisory lock (another holder → 409), looks again, and writes.
  */
-async function fileOnce(
+export async function fileOnce<P>(
   deps: CasesDeps,
   ctx: RequestContext,
   key: string,
   body: unknown,
-  prepareAll: () => Promise<{ prepared: Prepared; applicant: Applicant }>,
-  write: (
-    tx: Parameters<typeof insertCase>[1],
-    p: { prepared: Prepared; applicant: Applicant },
-  ) => Promise<string>,
+  prepareAll: () => Promise<P>,
+  write: (tx: Tx, prepared: P) => Promise<string>,
 ): Promise<FiledCase> {
   const actor = actorIn(ctx);
   const hash = requestHash(body);
@@ -82,20 +80,12 @@ export function submitOnline(
     input,
     async () => {
       const prepared = await prepare(deps, input);
-      const profile = await deps.identity.applicantOf(actor, prepared.guide.basicCode);
-      const applicant: Applicant = {
-        kind: profile.kind,
-        accountId: profile.accountId,
-        enterpriseId: profile.enterpriseId,
-        name: profile.name,
-        idType: profile.idType,
-        idNumber: profile.idNumber,
-      };
+      const applicant = await onlineApplicant(deps, actor, prepared.guide.basicCode);
       return { prepared, applicant };
     },
     async (tx, { prepared, applicant }) => {
       const row = await insertCase(deps, tx, ctx, {
-        prepared,
+        basis: prepared.basis,
         applicant,
         input,
         channel: 'online',
@@ -108,6 +98,19 @@ export function submitOnline(
       return row.id;
     },
   );
+}
+
+/** The signed-in citizen, or the enterprise they act for with a mandate covering the item. */
+export async function onlineApplicant(deps: CasesDeps, actor: Actor, basicCode: string): Promise<Applicant> {
+  const p = await deps.identity.applicantOf(actor, basicCode);
+  return {
+    kind: p.kind,
+    accountId: p.accountId,
+    enterpriseId: p.enterpriseId,
+    name: p.name,
+    idType: p.idType,
+    idNumber: p.idNumber,
+  };
 }
 
 /** The walk-in applicant as the clerk typed them: the ID is checked, a registered citizen is linked. */
@@ -141,7 +144,7 @@ export function fileAtWindow(
     async () => ({ prepared: await prepare(deps, input), applicant: await windowApplicant(deps, input) }),
     async (tx, { prepared, applicant }) => {
       const row = await insertCase(deps, tx, ctx, {
-        prepared,
+        basis: prepared.basis,
         applicant,
         input,
         channel: 'window',

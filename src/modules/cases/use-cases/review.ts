@@ -3,6 +3,7 @@
 // concludes a decided case; the applicant may withdraw before a decision.
 import { shanghaiDate } from '../../../platform/clock.ts';
 import type { RequestContext } from '../../../platform/context.ts';
+import type { Tx } from '../../../platform/db/index.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { TaskView } from '../../workflow/index.ts';
 import { pausedDaysBetween, shiftDue } from '../clock.ts';
@@ -164,30 +165,42 @@ export function conclude(deps: CasesDeps, ctx: RequestContext, caseId: string, n
   });
 }
 
+/** Withdraws one case (a bundle's parent: every sub-case still open), inside the caller's transaction. */
+async function withdrawOne(deps: CasesDeps, tx: Tx, ctx: RequestContext, c: store.CaseRow, reason: string) {
+  const now = deps.clock.now();
+  await deps.workflow.cancel(tx, c.id);
+  const open = (await store.clockStopsOf(tx, c.id)).find(
+    (s) => s.kind !== 'extension' && s.ended_on === null,
+  );
+  if (open) {
+    const today = shanghaiDate(now);
+    const paused = await pausedDaysBetween(tx, open.started_on, today);
+    await store.endClockStop(tx, open.id, {
+      ended_at: now,
+      ended_on: today,
+      paused_days: paused,
+      result: '申请人撤回',
+    });
+  }
+  await recordChange(deps, tx, ctx, c, {
+    action: 'withdraw',
+    to: 'withdrawn',
+    patch: { closed_reason: reason, concluded_at: now },
+    opinion: reason,
+  });
+}
+
 export function withdraw(deps: CasesDeps, ctx: RequestContext, caseId: string, reason: string) {
   return withCase(deps, ctx, caseId, async (tx, c, actor) => {
     requireRole(isApplicantOf(actor, c));
     requireState(c, WITHDRAWABLE, '撤回');
-    const now = deps.clock.now();
-    await deps.workflow.cancel(tx, c.id);
-    const open = (await store.clockStopsOf(tx, c.id)).find(
-      (s) => s.kind !== 'extension' && s.ended_on === null,
-    );
-    if (open) {
-      const today = shanghaiDate(now);
-      const paused = await pausedDaysBetween(tx, open.started_on, today);
-      await store.endClockStop(tx, open.id, {
-        ended_at: now,
-        ended_on: today,
-        paused_days: paused,
-        result: '申请人撤回',
-      });
+    if (c.bundle_id && !c.parent_id) {
+      for (const child of await store.childrenOf(tx, c.id)) {
+        const locked = await store.lockCase(tx, child.id);
+        if (locked && WITHDRAWABLE.includes(locked.state)) await withdrawOne(deps, tx, ctx, locked, reason);
+      }
+      return;
     }
-    await recordChange(deps, tx, ctx, c, {
-      action: 'withdraw',
-      to: 'withdrawn',
-      patch: { closed_reason: reason, concluded_at: now },
-      opinion: reason,
-    });
+    await withdrawOne(deps, tx, ctx, c, reason);
   });
 }

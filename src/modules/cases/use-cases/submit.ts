@@ -31,18 +31,57 @@ export type Applicant = {
   idNumber: string;
 };
 
+/** What a case is filed against, frozen onto it: the item version (or, for a bundle's parent, the bundle). */
+export type CaseBasis = {
+  implementationId: string;
+  versionId: string;
+  basicCode: string;
+  implementationCode: string;
+  itemName: string;
+  departmentId: string;
+  departmentName: string;
+  divisionCode: string;
+  isInstant: boolean;
+  legalLimitDays: number | null;
+  promisedLimitDays: number | null;
+  formSchema: FormSchema;
+  requiredMaterials: string[];
+};
+
 /** Everything checked before writing: the published version, its form, the materials. */
-export type Prepared = { guide: GuideView; formSchema: FormSchema };
+export type Prepared = { guide: GuideView; basis: CaseBasis };
+
+export function basisOf(guide: GuideView): CaseBasis {
+  const content = guide.version.content;
+  return {
+    implementationId: guide.implementationId,
+    versionId: guide.version.id,
+    basicCode: guide.basicCode,
+    implementationCode: guide.code,
+    itemName: content.name,
+    departmentId: guide.department.id,
+    departmentName: guide.department.name,
+    divisionCode: guide.divisionCode,
+    isInstant: content.isInstant,
+    legalLimitDays: content.legalLimitDays,
+    promisedLimitDays: content.promisedLimitDays,
+    formSchema: defaultForm(content),
+    requiredMaterials: content.materials.filter((m) => m.isRequired).map((m) => m.name),
+  };
+}
 
 export async function prepare(
   deps: CasesDeps,
   input: Pick<SubmitInput, 'implementationId' | 'form' | 'materials'>,
 ): Promise<Prepared> {
   const guide = await deps.catalog.getGuide(input.implementationId);
-  const formSchema = defaultForm(guide.version.content);
-  const problems = [...formProblems(formSchema, input.form), ...materialProblems(guide, input.materials)];
+  const basis = basisOf(guide);
+  const problems = [
+    ...formProblems(basis.formSchema, input.form),
+    ...materialProblems(guide, input.materials),
+  ];
   if (problems.length > 0) throw caseErrors.formInvalid(`共有 ${problems.length} 处需要修改`, problems);
-  return { guide, formSchema };
+  return { guide, basis };
 }
 
 /** Every required material provided (files or an e-license), no unknown names, no repeats. */
@@ -87,11 +126,13 @@ export type NewCase = {
   caseNo?: string;
   parentId?: string | null;
   bundleId?: string | null;
-  prepared: Prepared;
+  basis: CaseBasis;
   applicant: Applicant;
   input: Pick<SubmitInput, 'form' | 'materials' | 'contact' | 'deliveryMethod'>;
   channel: 'online' | 'window';
   filedBy: Actor;
+  /** false for a bundle's sub-cases: the applicant hears about the bundle once */
+  notify?: boolean;
 };
 
 /** Writes one case with its materials and its first timeline entry (inside the caller's transaction). */
@@ -102,26 +143,25 @@ export async function insertCase(
   n: NewCase,
 ): Promise<store.CaseRow> {
   const now = deps.clock.now();
-  const { guide, formSchema } = n.prepared;
-  const content = guide.version.content;
+  const b = n.basis;
   const received = shanghaiDate(now);
   const id = n.id ?? newId();
   const row: store.CaseRow = {
     id,
-    case_no: n.caseNo ?? caseNumber(guide.divisionCode, now, await store.nextSerial(tx)),
+    case_no: n.caseNo ?? caseNumber(b.divisionCode, now, await store.nextSerial(tx)),
     parent_id: n.parentId ?? null,
     bundle_id: n.bundleId ?? null,
-    implementation_id: guide.implementationId,
-    version_id: guide.version.id,
-    basic_code: guide.basicCode,
-    implementation_code: guide.code,
-    item_name: content.name,
-    department_id: guide.department.id,
-    department_name: guide.department.name,
-    division_code: guide.divisionCode,
-    is_instant: content.isInstant,
-    legal_limit_days: content.legalLimitDays,
-    promised_limit_days: content.promisedLimitDays,
+    implementation_id: b.implementationId,
+    version_id: b.versionId,
+    basic_code: b.basicCode,
+    implementation_code: b.implementationCode,
+    item_name: b.itemName,
+    department_id: b.departmentId,
+    department_name: b.departmentName,
+    division_code: b.divisionCode,
+    is_instant: b.isInstant,
+    legal_limit_days: b.legalLimitDays,
+    promised_limit_days: b.promisedLimitDays,
     applicant_kind: n.applicant.kind,
     applicant_account_id: n.applicant.accountId,
     enterprise_id: n.applicant.enterpriseId,
@@ -138,7 +178,7 @@ export async function insertCase(
     filed_by: n.filedBy.accountId,
     state: 'submitted',
     form: n.input.form,
-    form_schema: formSchema,
+    form_schema: b.formSchema,
     submitted_at: now,
     received_on: received,
     notice_due_on: await addWorkingDays(tx, received, NOTICE_DAYS),
@@ -161,7 +201,7 @@ export async function insertCase(
     updated_at: now,
   };
   await store.insertCase(tx, row);
-  const required = new Set(content.materials.filter((m) => m.isRequired).map((m) => m.name));
+  const required = new Set(b.requiredMaterials);
   await addMaterials(deps, tx, row, n.input.materials, 1, n.filedBy, required);
   await recordChange(
     deps,

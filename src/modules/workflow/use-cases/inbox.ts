@@ -17,13 +17,16 @@ function actorIn(ctx: RequestContext): Actor {
   return ctx.actor;
 }
 
-function scopeOf(actor: Actor): store.InboxScope {
+function scopeOf(actor: Actor & { departmentId: string }): store.InboxScope {
   const roles = actor.roles.filter((r): r is StepRole => StepRole.safeParse(r).success);
-  return { accountId: actor.accountId, departmentId: actor.departmentId ?? '', roles };
+  return { accountId: actor.accountId, departmentId: actor.departmentId, roles };
 }
 
+const EMPTY: InboxView = { items: [], total: 0, counts: { todo: 0, mine: 0, done: 0 } };
+
 export async function inbox(deps: WorkflowDeps, actor: Actor, query: InboxQuery): Promise<InboxView> {
-  const scope = scopeOf(actor);
+  if (!actor.departmentId) return EMPTY;
+  const scope = scopeOf({ ...actor, departmentId: actor.departmentId });
   const { rows, total } = await store.inbox(deps.db, scope, {
     box: query.box,
     text: query.q,
@@ -156,9 +159,10 @@ export async function departmentTasks(
   actor: Actor,
   query: InboxQuery,
 ): Promise<InboxView> {
+  if (!actor.departmentId) return EMPTY;
   const scope: store.InboxScope = {
     accountId: '00000000-0000-0000-0000-000000000000',
-    departmentId: actor.departmentId ?? '',
+    departmentId: actor.departmentId,
     roles: StepRole.options,
   };
   const { rows, total } = await store.inbox(deps.db, scope, {
