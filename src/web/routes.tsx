@@ -24,6 +24,7 @@ const BundleGuide = lazy(() => import('./portal/catalog/BundleGuide.tsx'));
 const Register = lazy(() => import('./portal/Register.tsx'));
 const Login = lazy(() => import('./portal/Login.tsx'));
 const Mine = lazy(() => import('./portal/Mine.tsx'));
+const Notifications = lazy(() => import('./common/Notifications.tsx'));
 const NotFound = lazy(() => import('./portal/NotFound.tsx'));
 const StaffLogin = lazy(() => import('./workbench/StaffLogin.tsx'));
 const Shell = lazy(() => import('./workbench/Shell.tsx'));
@@ -69,6 +70,7 @@ export function AppRoutes() {
         <Route path="register" element={page(<Register />)} />
         <Route path="login" element={page(<Login />)} />
         <Route path="me" element={page(<Mine />)} />
+        <Route path="mine/notifications" element={page(<Notifications />)} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
       <Route path="workbench/login" element={page(<StaffLogin />)} />
@@ -80,6 +82,7 @@ export function AppRoutes() {
         <Route path="admin/calendar" element={page(<CalendarEditor />)} />
         <Route path="audit" element={page(<AuditLog />)} />
         <Route path="security" element={page(<Security />)} />
+        <Route path="notifications" element={page(<Notifications />)} />
         <Route path="catalog" element={page(<CatalogList />)} />
         <Route path="catalog/review" element={page(<ReviewQueue />)} />
         <Route path="catalog/review/:versionId" element={page(<ReviewVersion />)} />

@@ -3,6 +3,7 @@
 // Mobile-first: one column on phones, a centred 1120 px column on wide screens.
 import { Button, Layout, Typography } from 'antd';
 import { Link, Outlet, useNavigate } from 'react-router';
+import { NotificationBell } from '../common/NotificationBell.tsx';
 import { useSession } from '../session.tsx';
 
 export const CONTENT_WIDTH = 1120;
@@ -40,6 +41,7 @@ export function PortalLayout() {
           <nav aria-label="账户" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             {citizen ? (
               <>
+                <NotificationBell to="/mine/notifications" />
                 <Link to="/me" style={{ color: '#fff' }} className="nav-name" data-testid="nav-me">
                   {citizen.acting ? citizen.acting.name : citizen.displayName}
                 </Link>

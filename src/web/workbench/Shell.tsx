@@ -5,6 +5,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Spin } from 'antd';
 import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../common/NotificationBell.tsx';
 import { StatusTag } from '../common/StatusTag.tsx';
 import { useSession } from '../session.tsx';
 import { menuFor, ROLE_LABEL } from './menu.ts';
@@ -57,6 +58,7 @@ export default function Shell() {
           政务服务工作台
         </span>
         <span style={{ flex: 1 }} />
+        <NotificationBell to="/workbench/notifications" />
         <span style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="staff-name">
           {me.displayName}
           {isWide && me.department ? ` · ${me.department.name}` : ''}
