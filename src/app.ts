@@ -2,7 +2,7 @@
 // between them and registers their routes. Nothing else constructs modules.
 
 import { auditRoutes, createAudit } from './modules/audit/index.ts';
-import { applicantRoutes, createCases, staffRoutes } from './modules/cases/index.ts';
+import { applicantRoutes, createCases, seedDemoCases, staffRoutes } from './modules/cases/index.ts';
 import { catalogRoutes, createCatalog, createCatalogSearch, searchRoutes } from './modules/catalog/index.ts';
 import { createFiles, filesRoutes } from './modules/files/index.ts';
 import { createIdentity, identityRoutes } from './modules/identity/index.ts';
@@ -35,31 +35,47 @@ export function createModules(config: Config, database: Database, clock: Clock =
   });
   const search = createCatalogSearch({ db: deps.db, audit });
   const catalog = createCatalog({ db: deps.db, clock, audit, org, search });
-  const workflow = createWorkflow({ db: deps.db, clock, audit, catalog, identity });
-  const cases = createCases({
-    ...deps,
-    audit,
-    catalog,
-    identity,
-    workflow,
-    files: {
-      describe: async (fileIds, accountId) =>
-        (await files.getMany(fileIds)).map((f) => ({
-          id: f.id,
-          name: f.name,
-          size: f.size,
-          mediaType: f.mediaType,
-          url: files.createDownloadLink(f.id, accountId).url,
-        })),
-      claim: (tx, fileIds, uploader, owner) => files.claim(tx, fileIds, owner, { uploadedBy: uploader }),
-    },
-    notify: {
-      send: async (tx, message) => {
-        await notify.send(tx, message);
+  const casesAt = (at: Clock) =>
+    createCases({
+      ...deps,
+      clock: at,
+      audit,
+      catalog,
+      identity,
+      org,
+      workflow: createWorkflow({ db: deps.db, clock: at, audit, catalog, identity }),
+      files: {
+        describe: async (fileIds, accountId) =>
+          (await files.getMany(fileIds)).map((f) => ({
+            id: f.id,
+            name: f.name,
+            size: f.size,
+            mediaType: f.mediaType,
+            url: files.createDownloadLink(f.id, accountId).url,
+          })),
+        claim: (tx, fileIds, uploader, owner) => files.claim(tx, fileIds, owner, { uploadedBy: uploader }),
       },
-    },
-  });
-  return { deps, audit, files, notify, org, identity, catalog, search, workflow, cases };
+      notify: {
+        send: async (tx, message) => {
+          await notify.send(tx, message);
+        },
+      },
+    });
+  const cases = casesAt(clock);
+  const workflow = createWorkflow({ db: deps.db, clock, audit, catalog, identity });
+  /** Demo cases in every state, filed and worked on a clock walking through past working days. */
+  const seedCases = async () =>
+    seedDemoCases(
+      {
+        db: deps.db,
+        now: clock.now(),
+        casesAt,
+        storeFile: async (ctx, name, bytes) => (await files.storeBytes(ctx, { name, bytes })).id,
+        people: await identity.demoActors(),
+      },
+      (code) => catalog.demoImplementationId(code),
+    );
+  return { deps, audit, files, notify, org, identity, catalog, search, workflow, cases, seedCases };
 }
 export type Modules = ReturnType<typeof createModules>;
 

@@ -42,4 +42,9 @@ export async function seedDemo(modules: Modules, log: (line: string) => void): P
       `演示事项：${catalog.items} 个事项、${catalog.implementations} 个实施清单、${catalog.versions} 个已发布版本（${seconds} 秒）`,
     );
   }
+  const cases = await modules.seedCases();
+  if (cases > 0)
+    log(
+      `演示办件：${cases} 件（已申报、补正中、审查中、超期、特别程序、已决定、已办结、不予受理、已撤回、已退件）`,
+    );
 }

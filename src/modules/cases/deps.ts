@@ -1,11 +1,13 @@
 // What the cases module needs from outside: platform (db, clock, field cipher), audit, the catalog
 // (published versions), identity (applicants), workflow (review steps) and the files and notify ports.
 import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import type { AuditModule } from '../audit/index.ts';
 import type { CatalogModule } from '../catalog/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
+import type { OrgModule } from '../org/index.ts';
 import type { WorkflowModule } from '../workflow/index.ts';
 
 export type Recipient = { kind: 'citizen' | 'staff'; id: string };
@@ -38,8 +40,11 @@ export type CasesDeps = {
   clock: Clock;
   cipher: FieldCipher;
   audit: AuditModule;
-  catalog: Pick<CatalogModule, 'getGuide' | 'bundles'>;
+  /** the notices' font and the public address their QR code links to */
+  config: Pick<Config, 'pdfFontPath' | 'publicUrl'>;
+  catalog: Pick<CatalogModule, 'getGuide' | 'getPublicVersion' | 'bundles'>;
   identity: Pick<IdentityModule, 'applicantOf' | 'lookupCitizen'>;
+  org: Pick<OrgModule, 'getDepartment'>;
   workflow: WorkflowModule;
   files: FilesPort;
   notify: NotifyPort;

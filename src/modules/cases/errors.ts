@@ -15,6 +15,9 @@ export const caseErrors = {
   notAllowed: defineError('CASE_ACTION_FORBIDDEN', 403, '您无权对该办件执行此操作'),
   applicantInvalid: defineError('CASE_APPLICANT_INVALID', 400, '申请人证件号码不正确'),
   noOpenStop: defineError('CASE_NO_SPECIAL_PROCEDURE', 409, '办件没有进行中的特别程序'),
+  noticeNotAvailable: defineError('CASE_NOTICE_NOT_AVAILABLE', 409, '该办件没有此类通知书'),
+  /** the server lacks a usable CJK TrueType font: an operator's fix, named in the detail */
+  noticeFontMissing: defineError('CASE_NOTICE_FONT_MISSING', 503, '服务器缺少生成通知书所需的中文字体'),
 };
 
 /** An action the case's current state does not allow: 409 naming the state. */

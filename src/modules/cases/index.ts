@@ -17,6 +17,7 @@ import type {
   WindowSubmitInput,
 } from './schema.ts';
 import { submitBundle } from './use-cases/bundle.ts';
+import { datasets } from './use-cases/datasets.ts';
 import * as drafts from './use-cases/drafts.ts';
 import * as filing from './use-cases/file.ts';
 import * as intake from './use-cases/intake.ts';
@@ -28,6 +29,7 @@ export type { CasesDeps, FilesPort, NotifyPort } from './deps.ts';
 export { applicantRoutes } from './routes-applicant.ts';
 export { staffRoutes } from './routes-staff.ts';
 export type { CaseView } from './schema.ts';
+export { type SeedTools, seedDemoCases } from './seed.ts';
 
 export function createCases(deps: CasesDeps) {
   return {
@@ -50,6 +52,8 @@ export function createCases(deps: CasesDeps) {
     departmentCases: (actor: Actor, query: CaseListQuery) => reads.departmentCases(deps, actor, query),
     getCase: (actor: Actor, id: string) => reads.getCase(deps, actor, id),
     caseTasks: (actor: Actor, id: string) => reads.caseTasks(deps, actor, id),
+    /** GB/T 39046 Tables 5–8 for one case (the department's staff). */
+    datasets: (actor: Actor, id: string) => datasets(deps, actor, id),
     publicLookup: (caseNo: string, name: string) => reads.publicLookup(deps, caseNo, name),
 
     // ── the window and the applicant ──

@@ -65,6 +65,14 @@ export function staffRoutes(cases: CasesModule) {
       { config: { access: 'staff' }, schema: { tags, summary: '办件的审批环节', params: CaseIdParams } },
       async (req) => ({ items: await cases.caseTasks(actorOf(req), req.params.id) }),
     );
+    app.get(
+      '/api/cases/:id/datasets',
+      {
+        config: { access: 'staff' },
+        schema: { tags, summary: '办件标准数据集（GB/T 39046 表5–8）', params: CaseIdParams },
+      },
+      async (req) => cases.datasets(actorOf(req), req.params.id),
+    );
     app.post(
       '/api/cases/:id/accept',
       { config: roles('window_clerk'), schema: { ...one('受理'), body: NoteBody } },

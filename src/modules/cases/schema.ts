@@ -166,6 +166,16 @@ export const ExtendBody = z.object({ days: z.int().min(1).max(30), reason: Text(
 export const ConcludeBody = z.object({ note: z.string().trim().max(1000).default('') }).strict();
 
 export const CaseIdParams = z.object({ id: z.uuid() }).strict();
+
+/** The window's written notices (行政许可法 art. 32): 受理、一次性告知补正、不予受理. */
+export const NoticeKind = z.enum(['acceptance', 'supplement', 'refusal']);
+export type NoticeKind = z.infer<typeof NoticeKind>;
+export const NOTICE_TITLES: Record<NoticeKind, string> = {
+  acceptance: '受理通知书',
+  supplement: '补正材料通知书',
+  refusal: '不予受理通知书',
+};
+export const NoticeParams = z.object({ id: z.uuid(), kind: NoticeKind }).strict();
 export const CaseTaskParams = z.object({ id: z.uuid(), taskId: z.uuid() }).strict();
 export const CaseListQuery = z
   .object({

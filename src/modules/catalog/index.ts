@@ -7,7 +7,7 @@ import { createBundles, seedBundles } from './bundles/index.ts';
 import type { CatalogDeps } from './deps.ts';
 import * as excel from './excel/index.ts';
 import type { ItemQuery, UpdateDraftInput } from './schema.ts';
-import { planCatalogSeed, writeCatalogSeed } from './seed.ts';
+import { planCatalogSeed, seedId, writeCatalogSeed } from './seed.ts';
 import * as store from './store.ts';
 import * as drafts from './use-cases/drafts.ts';
 import * as publishing from './use-cases/publish.ts';
@@ -56,6 +56,10 @@ export function createCatalog(deps: CatalogDeps) {
 
     /** "One thing" bundles (一件事): bundles/. */
     bundles: createBundles(deps),
+
+    /** The id of a demo implementation: a seed item's code (e.g. XY-SCJG-009) in a division. */
+    demoImplementationId: (itemCode: string, division = '411500') =>
+      seedId(`implementation:${itemCode}:${division}`),
 
     /** Published implementations per level (city, county, township). */
     counts: () => store.counts(deps.db),

@@ -8,7 +8,7 @@ import { type IdentityDeps, SESSION_COOKIE } from './deps.ts';
 import { identityErrors } from './errors.ts';
 import { adminRoutes } from './routes-admin.ts';
 import { authRoutes } from './routes-auth.ts';
-import { type DepartmentFinder, seedDemoAccounts } from './seed.ts';
+import { type DepartmentFinder, demoActors, seedDemoAccounts } from './seed.ts';
 import { SessionCache } from './session-cache.ts';
 import { changePassword, logout, type RegisterInput, registerCitizen } from './use-cases/accounts.ts';
 import { applicantOf } from './use-cases/applicant.ts';
@@ -21,6 +21,7 @@ import { enrolTotp, verifyTotp } from './use-cases/totp.ts';
 
 export type { OrgPort } from './deps.ts';
 export { SESSION_COOKIE } from './deps.ts';
+export type { DemoActors } from './seed.ts';
 export type { ApplicantProfile } from './use-cases/applicant.ts';
 export type { StaffInput } from './use-cases/staff.ts';
 
@@ -77,6 +78,8 @@ export function createIdentity(deps: Omit<IdentityDeps, 'sessions'>) {
       unmaskCitizen(d, ctx, citizenId, purpose),
     /** Demo accounts (idempotent); departments are found through the org module. */
     seedDemo: (findDepartment: DepartmentFinder) => seedDemoAccounts(d, findDepartment),
+    /** The demo accounts as actors (null for any not seeded). */
+    demoActors: () => demoActors(d),
   };
   return identity;
 }

@@ -3,6 +3,7 @@
 
 import { shanghaiDate } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/context.ts';
+import type { Actor } from '../../platform/http/access.ts';
 import type { StaffRole } from '../../platform/roles.ts';
 import { generateUscc } from '../../platform/standards/uscc.ts';
 import type { IdentityDeps } from './deps.ts';
@@ -51,7 +52,7 @@ const DEMO_STAFF: Array<{
     username: 'head',
     name: '审批负责人',
     roles: ['dept_head'],
-    password: 'Yiwang#Head2026!',
+    password: 'Yiwang#Lead2026!',
     dept: '市场监督管理局',
   },
   {
@@ -141,3 +142,49 @@ export function demoAccountList(): DemoAccount[] {
     })),
   ];
 }
+
+/** The demo accounts as actors, for other modules' demo data (cases filed and worked by them). */
+export async function demoActors(d: IdentityDeps) {
+  const base = { sessionId: 'seed', isMfaComplete: true, csrfToken: '' };
+  const staff = async (username: string): Promise<Actor | null> => {
+    const row = await store.findStaffByUsername(d.db, username);
+    if (!row) return null;
+    return {
+      ...base,
+      kind: 'staff',
+      accountId: row.account_id,
+      displayName: row.name,
+      roles: row.roles,
+      departmentId: row.department_id,
+      divisionCode: row.division_code,
+      enterpriseId: null,
+    };
+  };
+  const citizen = async (index: number, enterpriseId: string | null = null): Promise<Actor | null> => {
+    const c = DEMO_CITIZENS[index];
+    const row = c && (await store.findCitizenByHash(d.db, 'id_number_hash', d.cipher.blindIndex(c.idNumber)));
+    if (!row) return null;
+    return {
+      ...base,
+      kind: 'citizen',
+      accountId: row.account_id,
+      displayName: row.real_name,
+      roles: [],
+      departmentId: null,
+      divisionCode: null,
+      enterpriseId,
+    };
+  };
+  const enterprise = await store.findEnterpriseByUscc(d.db, DEMO_ENTERPRISE.uscc);
+  return {
+    zhangsan: await citizen(0),
+    lisi: await citizen(1),
+    /** 李四 acting for 信阳毛尖茶业有限公司 under the demo mandate */
+    lisiForEnterprise: enterprise ? await citizen(1, enterprise.id) : null,
+    clerk: await staff('clerk'),
+    reviewer: await staff('reviewer'),
+    reviewer2: await staff('reviewer2'),
+    head: await staff('head'),
+  };
+}
+export type DemoActors = Awaited<ReturnType<typeof demoActors>>;

@@ -244,6 +244,26 @@ describe('a food licence from application to conclusion', () => {
       '决定：准予许可',
       '办结',
     ]);
+    const sets = await get(t, clerk, `/api/cases/${caseId}/datasets`);
+    expect(sets.statusCode, sets.body).toBe(200);
+    const data = sets.json();
+    expect(data.事项受理).toMatchObject({
+      受理时间: '20260402T100000',
+      承诺办结时间: '2026-04-14',
+      办件类型代码: '2',
+    });
+    expect(data.事项办理.map((r: { 环节名称: string }) => r.环节名称)).toEqual([
+      '审查',
+      '会审',
+      '会审',
+      '决定',
+    ]);
+    expect(data.特别程序).toEqual([
+      expect.objectContaining({ 特别程序种类名称: '现场核查', 特别程序种类代码: '2' }),
+    ]);
+    expect(data.事项办结.办件结果描述).toBe('准予');
+    expect(data.办事申请.申请者证件号码).toMatch(/^\d{6}\*+\d{4}$/);
+    expect((await get(t, citizen, `/api/cases/${caseId}/datasets`)).statusCode).toBe(403);
     const verified = await t.modules.audit.verify();
     expect(verified.ok).toBe(true);
   });
