@@ -53,26 +53,50 @@ export function setCsrfToken(token: string | null): void {
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  if (body === undefined) return send<T>(method, path);
+  return send<T>(method, path, { body: JSON.stringify(body), type: 'application/json' });
+}
+
+/** A file as the raw request body (the Excel import), with the same CSRF token and error handling. */
+export const postFile = <T>(path: string, file: Blob, type: string) =>
+  send<T>('POST', path, { body: file, type });
+
+async function send<T>(method: string, path: string, payload?: { body: BodyInit; type: string }): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (payload) headers['content-type'] = payload.type;
   if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: payload?.body });
   } catch {
-    throw new ApiError(0, { code: 'NETWORK', title: '网络连接失败', detail: '请检查网络后重试' });
+    throw networkError();
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) throw new ApiError(response.status, (parsed ?? {}) as Partial<Problem>);
   return parsed as T;
+}
+
+const networkError = () =>
+  new ApiError(0, { code: 'NETWORK', title: '网络连接失败', detail: '请检查网络后重试' });
+
+/** A file download (GET): its bytes and its name from Content-Disposition (RFC 6266 filename*). */
+export async function getFile(path: string): Promise<{ blob: Blob; filename: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw networkError();
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, (safeJson(await response.text()) ?? {}) as Partial<Problem>);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+  return { blob: await response.blob(), filename: utf8 ? decodeURIComponent(utf8) : (plain ?? 'download') };
 }
 
 function safeJson(text: string): unknown {

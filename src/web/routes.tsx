@@ -38,6 +38,7 @@ const Security = lazy(() => import('./workbench/Security.tsx'));
 const CatalogList = lazy(() => import('./workbench/catalog/CatalogList.tsx'));
 const CatalogEditor = lazy(() => import('./workbench/catalog/CatalogEditor.tsx'));
 const VersionHistory = lazy(() => import('./workbench/catalog/VersionHistory.tsx'));
+const CatalogExcel = lazy(() => import('./workbench/catalog/CatalogExcel.tsx'));
 const ReviewQueue = lazy(() => import('./workbench/catalog/ReviewQueue.tsx'));
 const ReviewVersion = lazy(() => import('./workbench/catalog/ReviewVersion.tsx'));
 
@@ -84,6 +85,7 @@ export function AppRoutes() {
         <Route path="security" element={page(<Security />)} />
         <Route path="notifications" element={page(<Notifications />)} />
         <Route path="catalog" element={page(<CatalogList />)} />
+        <Route path="catalog/excel" element={page(<CatalogExcel />)} />
         <Route path="catalog/review" element={page(<ReviewQueue />)} />
         <Route path="catalog/review/:versionId" element={page(<ReviewVersion />)} />
         <Route path="catalog/:implementationId" element={page(<CatalogEditor />)} />

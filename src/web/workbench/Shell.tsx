@@ -59,7 +59,15 @@ export default function Shell() {
         </span>
         <span style={{ flex: 1 }} />
         <NotificationBell to="/workbench/notifications" />
-        <span style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="staff-name">
+        <span
+          // on a phone the banner also holds the menu button, the bell and 退出: the name gives way
+          style={{
+            color: '#fff',
+            whiteSpace: 'nowrap',
+            ...(isWide ? {} : { maxWidth: '18vw', overflow: 'hidden', textOverflow: 'ellipsis' }),
+          }}
+          data-testid="staff-name"
+        >
           {me.displayName}
           {isWide && me.department ? ` · ${me.department.name}` : ''}
         </span>

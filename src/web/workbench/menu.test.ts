@@ -9,6 +9,15 @@ describe('workbench menu follows the staff roles', () => {
   it('gives the auditor the audit log only', () => {
     expect(menuFor(['auditor']).map((m) => m.key)).toEqual(['home', 'audit', 'security']);
   });
+  it('gives the department admin and the service office the Excel list page (import is the admin’s)', () => {
+    expect(menuFor(['dept_admin']).map((m) => m.key)).toEqual(['home', 'items', 'item-excel', 'security']);
+    expect(menuFor(['office_admin']).map((m) => m.key)).toEqual([
+      'home',
+      'item-review',
+      'item-excel',
+      'security',
+    ]);
+  });
   it('gives a clerk who also reviews both work queues', () => {
     expect(menuFor(['window_clerk', 'reviewer']).map((m) => m.key)).toEqual([
       'home',

@@ -24,6 +24,12 @@ export const MENU: MenuEntry[] = [
   { key: 'review', label: '审批待办', path: null, roles: ['reviewer'] },
   { key: 'items', label: '事项管理', path: '/workbench/catalog', roles: ['dept_admin'] },
   { key: 'item-review', label: '事项审核', path: '/workbench/catalog/review', roles: ['office_admin'] },
+  {
+    key: 'item-excel',
+    label: '实施清单 Excel',
+    path: '/workbench/catalog/excel',
+    roles: ['dept_admin', 'office_admin'],
+  },
   { key: 'supervision', label: '电子监察', path: null, roles: ['supervisor'] },
   { key: 'sharing', label: '数据共享', path: null, roles: ['data_officer'] },
   { key: 'hotline', label: '12345 工单', path: null, roles: ['hotline_agent'] },

@@ -1,5 +1,6 @@
 // The catalog editor (/workbench/catalog/:implementationId): the implementation's open draft (or a
-// new one started from the published version) edited in a form, saved, and submitted for review.
+// new one started from the published version, or from the newest one when it was unpublished) edited
+// in a form, saved, and submitted for review. A never-published implementation opens on its draft.
 import { Alert, Button, Flex, Form, Skeleton, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -28,7 +29,8 @@ export default function CatalogEditor() {
   const open = versions.find((v) => OPEN.has(v.state));
   const pending = versions.find((v) => PENDING.has(v.state));
   const current = versions.find((v) => v.state === 'published');
-  const shown = open ?? pending ?? current;
+  // nothing live nor in progress (unpublished): the newest version, to start a new draft from
+  const shown = open ?? pending ?? current ?? versions[0];
   const guide = useLoad<GuideView>(shown ? `/api/admin/catalog/versions/${shown.id}` : null);
   const [form] = Form.useForm<EditorValues>();
   const [problem, setProblem] = useState<unknown>(null);
@@ -72,7 +74,9 @@ export default function CatalogEditor() {
       extra={<Link to={`/workbench/catalog/${implementationId}/history`}>版本历史</Link>}
     >
       <ProblemAlert error={history.error ?? guide.error} />
-      {!g ? (
+      {history.data && versions.length === 0 ? (
+        <Alert type="warning" showIcon title="该事项还没有任何版本，请联系政务服务管理机构。" />
+      ) : !g ? (
         <Skeleton active />
       ) : (
         <>
@@ -113,7 +117,9 @@ export default function CatalogEditor() {
               title={
                 pending
                   ? `第 ${pending.versionNo} 版${STATE_LABEL[pending.state]}，审核完成前不能再修改。`
-                  : '当前显示现行发布版本。'
+                  : current
+                    ? '当前显示现行发布版本。'
+                    : `该事项已撤销发布，当前显示第 ${g.version.versionNo} 版。修订后可重新提交审核。`
               }
               action={
                 pending ? null : (
