@@ -21,6 +21,10 @@ export type Config = {
   authRateLimitPerMinute: number;
   /** sign-in and TOTP attempts per account per hour, from any number of addresses */
   authAttemptsPerAccountHour: number;
+  /** TrueType CJK font for PDF notices (YIWANG_PDF_FONT); unset: the Debian fonts in the default list */
+  pdfFontPath: string | undefined;
+  /** the platform's public address for links printed on documents (YIWANG_PUBLIC_URL); unset: the request's */
+  publicUrl: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.YIWANG_TRUST_PROXY === '1',
     authRateLimitPerMinute: Number(env.YIWANG_AUTH_RATE_LIMIT ?? 20),
     authAttemptsPerAccountHour: Number(env.YIWANG_AUTH_ACCOUNT_LIMIT ?? 100),
+    pdfFontPath: env.YIWANG_PDF_FONT || undefined,
+    publicUrl: env.YIWANG_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
   };
 }
 

@@ -17,6 +17,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     authRateLimitPerMinute: 100_000,
     authAttemptsPerAccountHour: 100_000,
+    pdfFontPath: undefined,
+    publicUrl: undefined,
     ...overrides,
   };
 }
