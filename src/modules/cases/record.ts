@@ -47,7 +47,10 @@ export async function recordChange(
   change: Change,
 ): Promise<void> {
   const now = deps.clock.now();
-  await store.updateCase(tx, c.id, { ...change.patch, state: change.to, updated_at: now });
+  // a first entry (submit, file) describes the row just written: nothing to update
+  if (change.patch || change.to !== c.state) {
+    await store.updateCase(tx, c.id, { ...change.patch, state: change.to, updated_at: now });
+  }
   const label = change.label ?? ACTION_LABELS[change.action] ?? change.action;
   await store.insertEvent(tx, {
     id: newId(),
