@@ -1,6 +1,7 @@
 // Catalog request/response shapes and the guide (办事指南) elements, pure zod shared with the web front end.
 // Elements follow GB/T 39046 Table 4 and the national collection fields (STANDARDS §4).
 import { z } from 'zod';
+import type { ImportProblem, ImportSummary } from './excel/schema.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Lines = (max: number, count = 100) => z.array(Text(max)).max(count);
@@ -293,3 +294,8 @@ export const ReasonBody = z.object({ reason: Text(1000) }).strict();
 export * from './bundles/schema.ts';
 // Search request and response shapes live beside the search code; the web imports them from here.
 export * from './search/schema.ts';
+
+// The Excel import's answers, for the web's import page (types only: a value re-export would be a
+// cycle, since excel/schema.ts reads this file's DivisionCode).
+export type ImportSummaryView = z.infer<typeof ImportSummary>;
+export type ImportProblemView = z.infer<typeof ImportProblem>;

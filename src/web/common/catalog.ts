@@ -2,7 +2,6 @@
 // server is bundled) and the Chinese wording of codes: levels, online depth, time limits.
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import type { ImportProblem, ImportSummary } from '../../modules/catalog/excel/schema.ts';
 import type {
   BundleGuide,
   BundleSummary,
@@ -15,6 +14,8 @@ import type {
   GuideView,
   HistoryView,
   ImplementationLevel,
+  ImportProblemView,
+  ImportSummaryView,
   ItemSummary,
   RegionList,
   ReviewQueue,
@@ -47,9 +48,9 @@ export type QueueEntry = z.infer<typeof ReviewQueue>['items'][number];
 export type { BundleGuide, BundleSummary };
 export type BundleMember = BundleGuide['members'][number];
 export type MergedMaterial = BundleGuide['materials'][number];
-export type ImportResult = z.infer<typeof ImportSummary>;
+export type ImportResult = ImportSummaryView;
 /** One line of the 422 report of an Excel import (the problem's `errors`). */
-export type ImportReportRow = z.infer<typeof ImportProblem>;
+export type ImportReportRow = ImportProblemView;
 
 export const LEVEL_LABEL: Record<ImplementationLevel, string> = {
   city: '市级',
