@@ -2,8 +2,13 @@
 // the same run; results are recorded in docs/performance.md.
 import { benchAuth } from './auth.ts';
 import { benchSearch } from './search.ts';
+import { benchSubmit } from './submit.ts';
 
-const BENCHES: Record<string, () => Promise<void>> = { auth: benchAuth, search: benchSearch };
+const BENCHES: Record<string, () => Promise<void>> = {
+  auth: benchAuth,
+  search: benchSearch,
+  submit: benchSubmit,
+};
 
 const name = process.argv[2];
 const bench = name ? BENCHES[name] : undefined;

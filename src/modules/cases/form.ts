@@ -30,7 +30,9 @@ export function defaultForm(content: GuideContent): FormSchema {
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
-const compiled = new WeakMap<FormSchema, ValidateFunction>();
+/** Compiled validators by the schema's JSON: forms are rebuilt per request, compiling is not. */
+const compiled = new Map<string, ValidateFunction>();
+const MAX_COMPILED = 1000;
 
 function messageOf(error: ErrorObject, schema: FormSchema): { field: string; message: string } {
   const missing = (error.params as { missingProperty?: string }).missingProperty;
@@ -55,10 +57,15 @@ function messageOf(error: ErrorObject, schema: FormSchema): { field: string; mes
 
 /** Every problem of the form data against its schema (empty when valid). Blank strings count as missing. */
 export function formProblems(schema: FormSchema, data: FormData): Array<{ path: string; message: string }> {
-  let validate = compiled.get(schema);
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
   if (!validate) {
+    if (compiled.size >= MAX_COMPILED) {
+      compiled.clear();
+      ajv.removeSchema();
+    }
     validate = ajv.compile(schema);
-    compiled.set(schema, validate);
+    compiled.set(key, validate);
   }
   const cleaned = Object.fromEntries(
     Object.entries(data).filter(([, v]) => v !== null && !(typeof v === 'string' && v.trim() === '')),
