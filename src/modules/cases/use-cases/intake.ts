@@ -156,7 +156,8 @@ export function supply(deps: CasesDeps, ctx: RequestContext, caseId: string, mat
   return withCase(deps, ctx, caseId, async (tx, c, actor) => {
     requireRole(isApplicantOf(actor, c));
     requireState(c, ['supplementing'], '提交补正材料');
-    const empty = materials.findIndex((m) => m.fileIds.length === 0 && !m.licenseRef);
+    // every supplied material needs files (e-licenses in place of files wait for the licenses module)
+    const empty = materials.findIndex((m) => m.fileIds.length === 0 || m.licenseRef !== null);
     if (empty >= 0) {
       throw caseErrors.materialsInvalid(undefined, [
         { path: `body.materials.${empty}.fileIds`, message: '请上传文件' },

@@ -94,7 +94,13 @@ export function materialProblems(guide: GuideView, materials: MaterialInput[]) {
       problems.push({ path: `body.materials.${i}.name`, message: `“${m.name}”不是该事项的申请材料` });
     if (seen.has(m.name)) problems.push({ path: `body.materials.${i}.name`, message: `“${m.name}”重复提交` });
     seen.add(m.name);
-    if (m.fileIds.length === 0 && !m.licenseRef) {
+    if (m.licenseRef) {
+      // 免提交 needs the e-license library (licenses module) to check the license; until then it is refused
+      problems.push({
+        path: `body.materials.${i}.licenseRef`,
+        message: `“${m.name}”暂不支持以电子证照代替，请上传文件`,
+      });
+    } else if (m.fileIds.length === 0) {
       problems.push({ path: `body.materials.${i}.fileIds`, message: `“${m.name}”没有上传文件` });
     }
   });
