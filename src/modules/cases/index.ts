@@ -1,6 +1,7 @@
 // cases: applications (办件) — idempotent online and window filing against a frozen item version, drafts,
 // intake decisions, the review through workflow, special procedures, extension, conclusion, withdrawal,
-// the statutory working-day clock, my cases and the public progress lookup. Owns schema `cases`.
+// the statutory working-day clock, my cases, the public progress lookup and the window's PDF notices
+// (受理/补正/不予受理通知书). Owns schema `cases`.
 // Calls audit, catalog (published versions), identity (applicants), workflow (review steps), and the
 // files and notify ports.
 import type { RequestContext } from '../../platform/context.ts';
@@ -11,6 +12,7 @@ import type {
   CaseListQuery,
   DraftInput,
   MaterialInput,
+  NoticeKind,
   SpecialKind,
   SubmitInput,
   SupplementInput,
@@ -21,6 +23,7 @@ import { datasets } from './use-cases/datasets.ts';
 import * as drafts from './use-cases/drafts.ts';
 import * as filing from './use-cases/file.ts';
 import * as intake from './use-cases/intake.ts';
+import { noticePdf } from './use-cases/notices.ts';
 import * as reads from './use-cases/reads.ts';
 import * as review from './use-cases/review.ts';
 import { requireKey } from './use-cases/submit.ts';
@@ -55,6 +58,9 @@ export function createCases(deps: CasesDeps) {
     /** GB/T 39046 Tables 5–8 for one case (the department's staff). */
     datasets: (actor: Actor, id: string) => datasets(deps, actor, id),
     publicLookup: (caseNo: string, name: string) => reads.publicLookup(deps, caseNo, name),
+    /** 受理/补正/不予受理通知书 as PDF for the department's staff and the applicant; `origin` for the QR link. */
+    notice: (actor: Actor, id: string, kind: NoticeKind, origin: string) =>
+      noticePdf(deps, actor, id, kind, origin),
 
     // ── the window and the applicant ──
     accept: (ctx: RequestContext, id: string, note: string) => intake.accept(deps, ctx, id, note),

@@ -1,5 +1,6 @@
 // Routes of the applicant's side: the item form, drafts, idempotent submission, my cases, supplying
-// materials, withdrawing; and the public progress lookup.
+// materials, withdrawing, the notices (the department's staff may download them too); and the public
+// progress lookup.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, contextOf } from '../../platform/http/access.ts';
@@ -14,6 +15,7 @@ import {
   DraftBody,
   DraftView,
   FormSchema,
+  NoticeParams,
   PublicCaseView,
   PublicLookupQuery,
   ReasonBody,
@@ -107,6 +109,29 @@ export function applicantRoutes(cases: CasesModule, lookupPerMinute: number) {
       },
       async (req) => cases.getCase(actorOf(req), req.params.id),
     );
+    app.get(
+      '/api/cases/:id/notices/:kind',
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          summary: '下载通知书 PDF（受理 acceptance / 补正 supplement / 不予受理 refusal）',
+          description: '办理部门工作人员与申请人本人可下载；办件尚无此类通知书时 409。',
+          params: NoticeParams,
+          produces: ['application/pdf'],
+        },
+      },
+      async (req, reply) => {
+        const { id, kind } = req.params;
+        const file = await cases.notice(actorOf(req), id, kind, `${req.protocol}://${req.host}`);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', attachment(file.filename, `${kind}-notice.pdf`))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(Buffer.from(file.bytes));
+      },
+    );
     app.post(
       '/api/cases/:id/supply',
       {
@@ -151,6 +176,12 @@ export function applicantRoutes(cases: CasesModule, lookupPerMinute: number) {
     registerDraftRoutes(app, cases);
   };
   return plugin;
+}
+
+/** RFC 6266 attachment: an ASCII fallback and the Chinese name in `filename*` (RFC 5987 attr-chars). */
+function attachment(name: string, fallback: string) {
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 function registerDraftRoutes(app: Parameters<FastifyPluginAsyncZod>[0], cases: CasesModule) {
