@@ -64,13 +64,6 @@ export async function recordChange(
     opinion: change.opinion ?? null,
     data: { label, ...change.data },
   });
-  const summary = { caseNo: c.case_no, from: c.state, to: change.to, ...change.data };
-  await deps.audit.record(tx, ctx, {
-    action: `case.${change.action}`,
-    subjectType: 'case',
-    subjectId: c.id,
-    summary,
-  });
   await emit(tx, `case.${change.action}`, {
     caseId: c.id,
     caseNo: c.case_no,
@@ -89,6 +82,14 @@ export async function recordChange(
       link: `/mine/cases/${c.parent_id ?? c.id}`,
     });
   }
+  // the audit chain's head stays locked until commit: record last, so the lock is held briefly
+  const summary = { caseNo: c.case_no, from: c.state, to: change.to, ...change.data };
+  await deps.audit.record(tx, ctx, {
+    action: `case.${change.action}`,
+    subjectType: 'case',
+    subjectId: c.id,
+    summary,
+  });
   if (c.parent_id && change.action !== 'submit') await followChildren(deps, tx, ctx, c.parent_id);
 }
 

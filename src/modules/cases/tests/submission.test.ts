@@ -11,7 +11,7 @@ import { applicationFor, FOOD, get, post, submit } from './support.ts';
 
 describe('submitting an application', () => {
   let t: TestApp;
-  let alice: Session;
+  let alice: Session & { idNumber: string };
   let bob: Session;
   let clerk: Session;
   let otherClerk: Session;
@@ -24,7 +24,8 @@ describe('submitting an application', () => {
     await t.modules.catalog.seedDemo();
     const scjg = await t.modules.org.findDepartment('411500', '市场监督管理局');
     const gaj = await t.modules.org.findDepartment('411500', '公安局');
-    alice = await signUpCitizen(t, { realName: '赵敏' });
+    const signedUp = await signUpCitizen(t, { realName: '赵敏' });
+    alice = { ...signedUp, idNumber: signedUp.input.idNumber };
     bob = await signUpCitizen(t, { realName: '钱多' });
     clerk = await staffSession(t, ['window_clerk'], 'clerkS', scjg?.id ?? null);
     otherClerk = await staffSession(t, ['window_clerk'], 'clerkP', gaj?.id ?? null);
@@ -185,6 +186,42 @@ describe('submitting an application', () => {
     expect(found.statusCode, found.body).toBe(200);
     expect(found.json()).toMatchObject({ caseNo, applicantNameMasked: '赵*', stateLabel: '已申报' });
     expect(found.body).not.toMatch(/\d{17}[\dXx]|1[3-9]\d{9}/);
+  });
+
+  it('the window files for a walk-in applicant: the ID is checked, an instant item concludes on the spot', async () => {
+    const instant = t.modules.catalog.demoImplementationId('XY-SCJG-001'); // 个体工商户设立登记, 即办件
+    const body = { ...(await applicationFor(t, clerk, instant)), form: { summary: '开一家修鞋铺' } };
+    const file = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/cases/window',
+        headers: { ...clerk.headers, 'idempotency-key': randomUUID() },
+        payload,
+      });
+    const badId = await file({
+      ...body,
+      applicant: { kind: 'citizen', name: '周walk', idNumber: '411502199001010016' },
+    });
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().code).toBe('CASE_APPLICANT_INVALID');
+    const walkIn = await file({
+      ...body,
+      applicant: { kind: 'citizen', name: '赵敏', idNumber: alice.idNumber },
+    });
+    expect(walkIn.statusCode, walkIn.body).toBe(201);
+    const view = walkIn.json().case;
+    expect(view.state).toBe('concluded');
+    expect(view.channel).toBe('window');
+    expect(view.timeline.map((e: { actionLabel: string }) => e.actionLabel)).toEqual([
+      '窗口收件',
+      '受理',
+      '作出决定',
+      '办结',
+    ]);
+    expect(view.applicant.idNumberMasked).toMatch(/^\d{6}\*{8}\d{4}$/);
+    // the registered citizen finds the walk-in case among their own
+    const mine = (await get(t, alice, '/api/cases/mine')).json();
+    expect(mine.items.some((c: { id: string }) => c.id === view.id)).toBe(true);
   });
 
   it('my cases lists only my own', async () => {
