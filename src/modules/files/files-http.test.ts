@@ -196,6 +196,17 @@ describe('files over HTTP', () => {
     expect((await download(staff, mine.id)).statusCode).toBe(404);
   });
 
+  it("tells the uploader a file's name, size and type (a draft resumed elsewhere); others get 404", async () => {
+    const mine = (await upload(alice, fixtures.pdf('meta'), '场地平面图.pdf')).json();
+    const meta = (who: Session, id: string) =>
+      t.app.inject({ method: 'GET', url: `/api/files/${id}/meta`, headers: who.headers });
+    const res = await meta(alice, mine.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual(mine);
+    expect((await meta(bob, mine.id)).statusCode).toBe(404);
+    expect((await meta(alice, '0190a000-0000-7000-8000-000000000000')).statusCode).toBe(404);
+  });
+
   it('requires a signed-in user and the CSRF token to upload', async () => {
     expect((await upload(null, fixtures.pdf(), 'a.pdf')).statusCode).toBe(401);
     const noCsrf = await t.app.inject({

@@ -66,6 +66,23 @@ export function filesRoutes(files: FilesModule) {
     );
 
     app.get(
+      '/api/files/:id/meta',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary: '文件信息（名称、大小、类型；仅本人上传的文件，如续填草稿时）',
+          params: FileIdParams,
+          response: { 200: FileView },
+        },
+      },
+      async (req) => {
+        const { id, name, size, mediaType, sha256 } = await files.assertReadable(contextOf(req), req.params.id);
+        return { id, name, size, mediaType, sha256 };
+      },
+    );
+
+    app.get(
       '/api/files/:id',
       {
         config: signedIn,
