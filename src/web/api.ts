@@ -58,13 +58,26 @@ export function api<T>(method: string, path: string, body?: unknown): Promise<T>
   return send<T>(method, path, { body: JSON.stringify(body), type: 'application/json' });
 }
 
-/** A file as the raw request body (the Excel import), with the same CSRF token and error handling. */
-export const postFile = <T>(path: string, file: Blob, type: string) =>
-  send<T>('POST', path, { body: file, type });
+/** A file as the raw request body (the Excel import, material uploads), with the same CSRF token and
+ * error handling; `extra` adds headers such as X-File-Name. */
+export const postFile = <T>(path: string, file: Blob, type: string, extra?: Record<string, string>) =>
+  send<T>('POST', path, { body: file, type, extra });
 
-async function send<T>(method: string, path: string, payload?: { body: BodyInit; type: string }): Promise<T> {
+/** A JSON POST with an Idempotency-Key (filing a case): a retry with the same key gets the same answer. */
+export const postIdempotent = <T>(path: string, body: unknown, key: string) =>
+  send<T>('POST', path, {
+    body: JSON.stringify(body),
+    type: 'application/json',
+    extra: { 'idempotency-key': key },
+  });
+
+async function send<T>(
+  method: string,
+  path: string,
+  payload?: { body: BodyInit; type: string; extra?: Record<string, string> },
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (payload) headers['content-type'] = payload.type;
+  if (payload) Object.assign(headers, payload.extra, { 'content-type': payload.type });
   if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {

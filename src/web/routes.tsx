@@ -25,6 +25,11 @@ const Register = lazy(() => import('./portal/Register.tsx'));
 const Login = lazy(() => import('./portal/Login.tsx'));
 const Mine = lazy(() => import('./portal/Mine.tsx'));
 const Notifications = lazy(() => import('./common/Notifications.tsx'));
+const ApplyWizard = lazy(() => import('./portal/cases/ApplyWizard.tsx'));
+const Drafts = lazy(() => import('./portal/cases/Drafts.tsx'));
+const MyCases = lazy(() => import('./portal/cases/MyCases.tsx'));
+const MyCaseDetail = lazy(() => import('./portal/cases/MyCaseDetail.tsx'));
+const Lookup = lazy(() => import('./portal/cases/Lookup.tsx'));
 const NotFound = lazy(() => import('./portal/NotFound.tsx'));
 const StaffLogin = lazy(() => import('./workbench/StaffLogin.tsx'));
 const Shell = lazy(() => import('./workbench/Shell.tsx'));
@@ -40,6 +45,12 @@ const CatalogEditor = lazy(() => import('./workbench/catalog/CatalogEditor.tsx')
 const VersionHistory = lazy(() => import('./workbench/catalog/VersionHistory.tsx'));
 const CatalogExcel = lazy(() => import('./workbench/catalog/CatalogExcel.tsx'));
 const ReviewQueue = lazy(() => import('./workbench/catalog/ReviewQueue.tsx'));
+const Inbox = lazy(() => import('./workbench/cases/Inbox.tsx'));
+const DepartmentCases = lazy(() => import('./workbench/cases/DepartmentCases.tsx'));
+const StaffCaseDetail = lazy(() => import('./workbench/cases/StaffCaseDetail.tsx'));
+const WindowIntake = lazy(() => import('./workbench/cases/WindowIntake.tsx'));
+const ProcessList = lazy(() => import('./workbench/cases/ProcessList.tsx'));
+const ProcessEditor = lazy(() => import('./workbench/cases/ProcessEditor.tsx'));
 const ReviewVersion = lazy(() => import('./workbench/catalog/ReviewVersion.tsx'));
 
 const page = (node: ReactNode) => (
@@ -72,6 +83,11 @@ export function AppRoutes() {
         <Route path="login" element={page(<Login />)} />
         <Route path="me" element={page(<Mine />)} />
         <Route path="mine/notifications" element={page(<Notifications />)} />
+        <Route path="apply/:implementationId" element={page(<ApplyWizard />)} />
+        <Route path="mine/drafts" element={page(<Drafts />)} />
+        <Route path="mine/cases" element={page(<MyCases />)} />
+        <Route path="mine/cases/:id" element={page(<MyCaseDetail />)} />
+        <Route path="lookup" element={page(<Lookup />)} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
       <Route path="workbench/login" element={page(<StaffLogin />)} />
@@ -84,6 +100,12 @@ export function AppRoutes() {
         <Route path="audit" element={page(<AuditLog />)} />
         <Route path="security" element={page(<Security />)} />
         <Route path="notifications" element={page(<Notifications />)} />
+        <Route path="inbox" element={page(<Inbox />)} />
+        <Route path="intake" element={page(<WindowIntake />)} />
+        <Route path="cases" element={page(<DepartmentCases />)} />
+        <Route path="cases/:id" element={page(<StaffCaseDetail />)} />
+        <Route path="processes" element={page(<ProcessList />)} />
+        <Route path="processes/:implementationId" element={page(<ProcessEditor />)} />
         <Route path="catalog" element={page(<CatalogList />)} />
         <Route path="catalog/excel" element={page(<CatalogExcel />)} />
         <Route path="catalog/review" element={page(<ReviewQueue />)} />

@@ -3,7 +3,7 @@
 // password.
 import { Card, Descriptions, Flex, Radio, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { type Me, post } from '../api.ts';
 import { ChangePassword } from '../common/ChangePassword.tsx';
 import { ProblemAlert } from '../common/ProblemAlert.tsx';
@@ -77,6 +77,19 @@ export default function Mine() {
         <div style={{ marginTop: 12 }}>
           <ActingSwitch me={me} />
         </div>
+      </Card>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>我的办事</h2>}>
+        <nav
+          aria-label="我的办事"
+          className="inline-links"
+          style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}
+        >
+          <Link to="/mine/cases" data-testid="my-cases">
+            我的办件
+          </Link>
+          <Link to="/mine/drafts">我的草稿</Link>
+          <Link to="/lookup">办件查询</Link>
+        </nav>
       </Card>
       <Enterprises me={me} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>修改密码</h2>}>

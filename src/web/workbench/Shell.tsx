@@ -20,7 +20,12 @@ export default function Shell() {
   if (me?.kind !== 'staff' || !me.isMfaComplete) return <Navigate to="/workbench/login" replace />;
 
   const entries = menuFor(me.roles);
-  const selected = entries.find((e) => e.path === location.pathname)?.key ?? 'home';
+  // the entry whose page this is, or holds it (/workbench/cases/… under 本部门办件)
+  const selected =
+    entries.find((e) => e.path === location.pathname)?.key ??
+    entries.find((e) => e.path && e.path !== '/workbench' && location.pathname.startsWith(`${e.path}/`))
+      ?.key ??
+    'home';
   const menu = (
     <Menu
       mode="inline"

@@ -10,7 +10,14 @@ describe('workbench menu follows the staff roles', () => {
     expect(menuFor(['auditor']).map((m) => m.key)).toEqual(['home', 'audit', 'security']);
   });
   it('gives the department admin and the service office the Excel list page (import is the admin’s)', () => {
-    expect(menuFor(['dept_admin']).map((m) => m.key)).toEqual(['home', 'items', 'item-excel', 'security']);
+    expect(menuFor(['dept_admin']).map((m) => m.key)).toEqual([
+      'home',
+      'dept-cases',
+      'items',
+      'item-excel',
+      'processes',
+      'security',
+    ]);
     expect(menuFor(['office_admin']).map((m) => m.key)).toEqual([
       'home',
       'item-review',
@@ -18,12 +25,18 @@ describe('workbench menu follows the staff roles', () => {
       'security',
     ]);
   });
-  it('gives a clerk who also reviews both work queues', () => {
+  it('gives a clerk who also reviews both work queues and the department’s cases', () => {
     expect(menuFor(['window_clerk', 'reviewer']).map((m) => m.key)).toEqual([
       'home',
       'intake',
       'review',
+      'dept-cases',
       'security',
     ]);
+  });
+  it('gives the head the review inbox and the department’s cases, with a page behind each', () => {
+    const entries = menuFor(['dept_head']);
+    expect(entries.map((m) => m.key)).toEqual(['home', 'review', 'dept-cases', 'security']);
+    expect(entries.every((m) => m.path !== null)).toBe(true);
   });
 });

@@ -20,8 +20,14 @@ export const ROLE_LABEL: Record<StaffRole, string> = {
 
 export const MENU: MenuEntry[] = [
   { key: 'home', label: '工作台', path: '/workbench', roles: 'all' },
-  { key: 'intake', label: '受理办件', path: null, roles: ['window_clerk'] },
-  { key: 'review', label: '审批待办', path: null, roles: ['reviewer'] },
+  { key: 'intake', label: '窗口收件', path: '/workbench/intake', roles: ['window_clerk'] },
+  { key: 'review', label: '审批待办', path: '/workbench/inbox', roles: ['reviewer', 'dept_head'] },
+  {
+    key: 'dept-cases',
+    label: '本部门办件',
+    path: '/workbench/cases',
+    roles: ['window_clerk', 'reviewer', 'dept_head', 'dept_admin'],
+  },
   { key: 'items', label: '事项管理', path: '/workbench/catalog', roles: ['dept_admin'] },
   { key: 'item-review', label: '事项审核', path: '/workbench/catalog/review', roles: ['office_admin'] },
   {
@@ -30,6 +36,7 @@ export const MENU: MenuEntry[] = [
     path: '/workbench/catalog/excel',
     roles: ['dept_admin', 'office_admin'],
   },
+  { key: 'processes', label: '审批流程', path: '/workbench/processes', roles: ['dept_admin'] },
   { key: 'supervision', label: '电子监察', path: null, roles: ['supervisor'] },
   { key: 'sharing', label: '数据共享', path: null, roles: ['data_officer'] },
   { key: 'hotline', label: '12345 工单', path: null, roles: ['hotline_agent'] },

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../common/ProblemAlert.tsx';
 import { StatusTag } from '../../common/StatusTag.tsx';
 import { useLoad } from '../../common/useLoad.ts';
 import { useTitle } from '../../common/useTitle.ts';
+import { ApplyButton, canApplyOnline } from '../cases/ApplyButton.tsx';
 import { GuideSections } from './GuideSections.tsx';
 import { RegionSwitch } from './RegionSwitch.tsx';
 
@@ -72,14 +73,19 @@ export default function ItemGuide() {
         )}
         <Flex gap={12} wrap align="center" justify="space-between">
           {isCurrent ? <RegionSwitch guide={guide} /> : <span />}
-          <Button
-            className="no-print"
-            icon={<PrinterOutlined />}
-            onClick={() => window.print()}
-            data-testid="print"
-          >
-            打印
-          </Button>
+          <Flex gap={8} wrap>
+            {isCurrent && canApplyOnline(c.onlineDepth) ? (
+              <ApplyButton implementationId={guide.implementationId} />
+            ) : null}
+            <Button
+              className="no-print"
+              icon={<PrinterOutlined />}
+              onClick={() => window.print()}
+              data-testid="print"
+            >
+              打印
+            </Button>
+          </Flex>
         </Flex>
       </Card>
       <GuideSections guide={guide} />
