@@ -103,7 +103,8 @@ async function serve(buildWeb: boolean): Promise<number> {
   const { config, database } = await boot(log);
   const { app, modules } = await buildApp({ config, database });
   if (config.isDemo) await seedDemo(modules, log);
-  await app.listen({ port: config.port, host: config.host });
+  // a deep accept queue: a burst of new connections waits instead of being reset (RELIABILITY R1)
+  await app.listen({ port: config.port, host: config.host, backlog: 2048 });
   const url = `http://localhost:${config.port}`;
   log(`\n一网通办已启动：${url}\n  工作台 ${url}/workbench   接口文档 ${url}/api/docs`);
   if (config.isDemo) {

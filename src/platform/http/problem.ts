@@ -2,6 +2,7 @@
 // and, for validation, every bad field; never a stack trace, SQL or a file path.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/pg-errors.ts';
 import { AppError, errors, type FieldProblem, isAppError } from '../errors.ts';
 
 export type Problem = {
@@ -47,6 +48,12 @@ export function toAppError(error: unknown): AppError {
   // text the database cannot store (U+0000 in a query string or parameter): the request's fault
   if (fe.code === '22021' || fe.code === '22P05') return errors.validation('请求中含有不允许的字符');
   if (error instanceof SyntaxError) return errors.badJson();
+  // pool exhausted or the database restarting: shed the request quickly and say when to come back
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('SERVICE_UNAVAILABLE', 503, '服务暂时不可用，请稍后再试', {
+      headers: { 'Retry-After': '2' },
+    });
+  }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('BAD_REQUEST', fe.statusCode, '请求无效');
   }
