@@ -6,6 +6,7 @@
 // files and notify ports.
 import type { RequestContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/http/access.ts';
+import type { ActInput } from '../workflow/index.ts';
 import type { CasesDeps } from './deps.ts';
 import type {
   BundleSubmitInput,
@@ -74,12 +75,8 @@ export function createCases(deps: CasesDeps) {
     withdraw: (ctx: RequestContext, id: string, reason: string) => review.withdraw(deps, ctx, id, reason),
 
     // ── review and decision ──
-    actOnTask: (
-      ctx: RequestContext,
-      id: string,
-      taskId: string,
-      input: { action: 'pass' | 'return' | 'approve' | 'deny'; opinion: string },
-    ) => review.actOnTask(deps, ctx, id, taskId, input),
+    actOnTask: (ctx: RequestContext, id: string, taskId: string, input: ActInput) =>
+      review.actOnTask(deps, ctx, id, taskId, input),
     startSpecial: (ctx: RequestContext, id: string, input: { kind: SpecialKind; reason: string }) =>
       review.startSpecial(deps, ctx, id, input),
     endSpecial: (ctx: RequestContext, id: string, result: string) => review.endSpecial(deps, ctx, id, result),

@@ -13,7 +13,7 @@ import * as processes from './use-cases/processes.ts';
 
 export type { WorkflowDeps } from './deps.ts';
 export { workflowRoutes } from './routes.ts';
-export { ActBody, type ProcessDefinition, type TaskView } from './schema.ts';
+export { ActBody, type ActInput, type ProcessDefinition, type TaskView } from './schema.ts';
 export type { ActOutcome, StartInput } from './use-cases/instances.ts';
 
 export function createWorkflow(deps: WorkflowDeps) {

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../../platform/clock.ts';
 import type { RequestContext } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { newId } from '../../../platform/ids.ts';
-import type { TaskView } from '../../workflow/index.ts';
+import type { ActInput } from '../../workflow/index.ts';
 import { pausedDaysBetween, shiftDue } from '../clock.ts';
 import type { CasesDeps } from '../deps.ts';
 import { caseErrors } from '../errors.ts';
@@ -23,15 +23,12 @@ export function actOnTask(
   ctx: RequestContext,
   caseId: string,
   taskId: string,
-  input: { action: TaskView['action'] & string; opinion: string },
+  input: ActInput,
 ) {
   return withCase(deps, ctx, caseId, async (tx, c, actor) => {
     requireState(c, ['reviewing'], '审查');
-    const result = await deps.workflow.act(tx, ctx, actor, c.id, taskId, {
-      action: input.action as 'pass' | 'return' | 'approve' | 'deny',
-      opinion: input.opinion,
-    });
-    const label = `${result.step.name}：${ACT_LABELS[input.action as keyof typeof ACT_LABELS]}`;
+    const result = await deps.workflow.act(tx, ctx, actor, c.id, taskId, input);
+    const label = `${result.step.name}：${ACT_LABELS[input.action]}`;
     if (result.outcome === 'approved' || result.outcome === 'denied') {
       await recordChange(deps, tx, ctx, c, {
         action: 'decide',
