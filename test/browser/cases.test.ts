@@ -66,19 +66,15 @@ async function staffPage(who: keyof typeof staff): Promise<Page> {
   return page;
 }
 
-/** Screenshot (which waits for transitions, such as a fading field message, to end), then axe. */
+/** Screenshots at 375 and 1280 px (each waits for transitions, such as a fading field message, to
+ * end), and axe at both widths. */
 async function expectAccessible(page: Page, name: string) {
-  await p.shot(page, name);
-  expect(await seriousViolations(page), name).toEqual([]);
-}
-
-/** Screenshots of the page at the other width too (375 ↔ 1280), then back. */
-async function shotBoth(page: Page, name: string) {
   const size = page.viewportSize() ?? DESKTOP;
-  await p.shot(page, name);
-  await page.setViewportSize(size.width === PHONE.width ? DESKTOP : PHONE);
-  await p.shot(page, name);
-  expect(await seriousViolations(page), `${name} at the other width`).toEqual([]);
+  for (const width of [size, size.width === PHONE.width ? DESKTOP : PHONE]) {
+    await page.setViewportSize(width);
+    await p.shot(page, name);
+    expect(await seriousViolations(page), `${name} at ${width.width} px`).toEqual([]);
+  }
   await page.setViewportSize(size);
 }
 
@@ -151,13 +147,28 @@ describe('an application from the phone to the licence decision', () => {
     await page.getByLabel('联系电话（手机）').fill('13800001234');
     await page.getByLabel('邮政编码').fill('464000');
     await page.getByTestId('save-status').getByText('草稿已自动保存').waitFor();
+
+    // another device: the draft is in 我的草稿 and opens with the text and the uploaded files
+    const other = await p.newPage(DESKTOP);
+    await signInCitizen(other, citizen.phone);
+    await other.goto('/mine/drafts');
+    await other.getByTestId('draft').getByRole('link', { name: FOOD }).click();
+    await expect
+      .poll(() => other.getByLabel('申请事项说明').inputValue())
+      .toBe('申请开办一家小型餐饮店，经营热食类食品制售');
+    await other.getByTestId('wizard-next').click();
+    await other.getByTestId('material-files-0').getByText('材料1.pdf').waitFor();
+    await other.goto('/mine/drafts');
+    await other.getByTestId('draft').first().waitFor();
+    await expectAccessible(other, 'drafts');
+
     await page.getByTestId('wizard-next').click();
     await page.getByTestId('review').getByText('材料1.pdf').waitFor();
     await expectAccessible(page, 'apply-review');
     await page.getByTestId('wizard-submit').click();
     caseNo = ((await page.getByTestId('case-no').textContent()) ?? '').trim();
     expect(caseNo).toMatch(/^411500-\d{8}-\d{8}$/);
-    await shotBoth(page, 'apply-done');
+    await expectAccessible(page, 'apply-done');
     expect(p.problems).toEqual([]);
   });
 
@@ -165,7 +176,7 @@ describe('an application from the phone to the licence decision', () => {
     const clerk = await staffPage('clerk');
     await clerk.getByRole('menuitem', { name: '本部门办件' }).click();
     await clerk.getByTestId(`case-${caseNo}`).waitFor();
-    await shotBoth(clerk, 'dept-cases');
+    await expectAccessible(clerk, 'dept-cases');
     await openCase(clerk, caseNo);
     await expectAccessible(clerk, 'staff-case-submitted');
     await clerk.getByTestId('action-supplement').click();
@@ -180,7 +191,7 @@ describe('an application from the phone to the licence decision', () => {
     await page.goto('/me');
     await page.getByTestId('my-cases').click();
     await page.getByTestId(`case-${caseNo}`).getByText('补正中').waitFor();
-    await shotBoth(page, 'my-cases');
+    await expectAccessible(page, 'my-cases');
     await page.getByTestId(`case-${caseNo}`).getByRole('link').click();
     await page.getByTestId('supplement-request').getByText('复印件不清晰，请上传清晰的扫描件').waitFor();
     await expectAccessible(page, 'my-case-supplement');
@@ -208,12 +219,9 @@ describe('an application from the phone to the licence decision', () => {
     await reviewer.getByTestId(`task-${caseNo}`).waitFor();
     await expect.poll(() => reviewer.getByTestId('box-todo').textContent()).toBe('待办（1）');
     await expectAccessible(reviewer, 'inbox');
-    await reviewer.setViewportSize(PHONE);
-    await p.shot(reviewer, 'inbox');
-    await reviewer.setViewportSize(DESKTOP);
     await reviewer.getByTestId(`task-${caseNo}`).getByRole('link').click();
     await reviewer.getByTestId('act-审查').waitFor();
-    await shotBoth(reviewer, 'staff-case-review');
+    await expectAccessible(reviewer, 'staff-case-review');
     await actOnTask(reviewer, caseNo, 'pass', '材料符合要求，同意');
 
     const head = await staffPage('head');
@@ -225,7 +233,7 @@ describe('an application from the phone to the licence decision', () => {
     await clerk.getByTestId('action-conclude').click();
     await confirmDialog(clerk, (dialog) => dialog.getByLabel('办结说明（选填）').fill('电子送达'));
     await stateIs(clerk, '已办结');
-    await shotBoth(clerk, 'staff-case-concluded');
+    await expectAccessible(clerk, 'staff-case-concluded');
 
     const page = pages.citizen as Page;
     await page.reload();
@@ -252,6 +260,47 @@ describe('an application from the phone to the licence decision', () => {
   });
 });
 
+describe('withdrawing', () => {
+  it('a citizen withdraws a pending application with a reason, after confirming', async () => {
+    const page = pages.citizen as Page;
+    const request = page.context().request;
+    const me = await (await request.get('/api/me')).json();
+    const headers = { 'x-csrf-token': me.csrfToken as string };
+    const form = await (await request.get(`/api/cases/forms/${food.implementationId}`)).json();
+    const materials = [];
+    for (const m of form.materials as Array<{ name: string; isRequired: boolean }>) {
+      if (!m.isRequired) continue;
+      const uploaded = await request.post('/api/files', {
+        headers: { ...headers, 'content-type': 'application/octet-stream', 'x-file-name': 'a.pdf' },
+        data: pdf(m.name),
+      });
+      materials.push({ name: m.name, fileIds: [(await uploaded.json()).id] });
+    }
+    const filed = await request.post('/api/cases', {
+      headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
+      data: {
+        implementationId: food.implementationId,
+        form: { summary: '第二家门店' },
+        materials,
+        contact: { name: '王小明', phone: '13800001234', address: '信阳市羊山新区 2 号', postcode: null },
+        deliveryMethod: 'window',
+      },
+    });
+    expect(filed.status(), await filed.text()).toBe(201);
+    const { case: created } = await filed.json();
+    await page.goto(`/mine/cases/${created.id}`);
+    await page.getByTestId('withdraw').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '确认撤回' }).click();
+    await dialog.getByText('请填写撤回原因').waitFor();
+    await dialog.getByLabel('撤回原因').fill('门店选址变更，暂不申请');
+    await dialog.getByRole('button', { name: '确认撤回' }).click();
+    await stateIs(page, '已撤回');
+    await page.getByTestId('outcome').getByText('门店选址变更，暂不申请', { exact: false }).waitFor();
+    expect(await page.getByTestId('withdraw').count()).toBe(0);
+  });
+});
+
 describe('a countersign step set in the process editor, a walk-in application', () => {
   it('the department admin adds 会审 with two signers; validation shows on the field', async () => {
     const admin = await staffPage('admin');
@@ -267,7 +316,7 @@ describe('a countersign step set in the process editor, a walk-in application', 
     await added.getByLabel('会签人数').fill('2');
     await admin.getByTestId('save-process').click();
     await admin.getByTestId('process-saved').getByText('已保存为第 1 版流程', { exact: false }).waitFor();
-    await shotBoth(admin, 'process-editor');
+    await expectAccessible(admin, 'process-editor');
   });
 
   it('the clerk files at the window, accepts, and 审查 → 会审 (two reviewers) → 决定 runs', async () => {
@@ -299,7 +348,12 @@ describe('a countersign step set in the process editor, a walk-in application', 
     await clerk.getByTestId('action-accept').click();
     await confirmDialog(clerk, async () => {});
     await stateIs(clerk, '审查中');
-    await clerk.getByTestId('case-materials').getByTestId('file-download').first().waitFor();
+    // a material downloads as an attachment through the case's short-lived signed link
+    const [download] = await Promise.all([
+      clerk.waitForEvent('download'),
+      clerk.getByTestId('case-materials').getByTestId('file-download').first().click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('扫描件1.pdf');
 
     const reviewer = await staffPage('reviewer');
     await actOnTask(reviewer, caseNo, 'pass', '审查通过');
