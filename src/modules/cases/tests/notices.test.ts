@@ -187,7 +187,7 @@ describe('PDF notices of the window (受理、补正、不予受理通知书)', 
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'], // zbar complains about a missing D-Bus on stderr
       }).trim();
-      expect(decoded).toBe(`${PUBLIC_URL}/progress?caseNo=${accepted.caseNo}`);
+      expect(decoded).toBe(`${PUBLIC_URL}/lookup?caseNo=${accepted.caseNo}`);
     });
   });
 

@@ -18,7 +18,7 @@ import * as store from '../store.ts';
 import { visibleCase } from './common.ts';
 
 /** The public progress page the QR code opens (it asks for the applicant's name before answering). */
-export const PROGRESS_PATH = '/progress';
+export const PROGRESS_PATH = '/lookup';
 
 export type NoticeFile = { filename: string; bytes: Uint8Array };
 

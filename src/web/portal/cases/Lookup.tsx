@@ -2,6 +2,7 @@
 // name, state, deadline and the steps so far; nothing personal beyond that.
 import { Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { get, problemForForm, query } from '../../api.ts';
 import { RemainingTag } from '../../common/CaseClock.tsx';
 import { type PublicCase, STATE_TONE } from '../../common/cases.ts';
@@ -51,6 +52,8 @@ function Progress({ found }: { found: PublicCase }) {
 
 export default function Lookup() {
   const [form] = Form.useForm<Values>();
+  // the QR code on a notice opens /lookup?caseNo=…: the number is filled in, the name is still asked
+  const [params] = useSearchParams();
   const [found, setFound] = useState<PublicCase | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isBusy, setBusy] = useState(false);
@@ -78,7 +81,13 @@ export default function Lookup() {
         </Typography.Title>
         <p style={{ marginTop: 0 }}>输入办件编号和申请人姓名（企业申请填写企业名称），查询办理进度。</p>
         <ProblemAlert error={error} />
-        <Form form={form} layout="vertical" onFinish={search} style={{ maxWidth: 520 }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={search}
+          initialValues={{ caseNo: params.get('caseNo')?.slice(0, 50) ?? '' }}
+          style={{ maxWidth: 520 }}
+        >
           <Form.Item
             name="caseNo"
             label="办件编号"
