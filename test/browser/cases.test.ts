@@ -152,15 +152,17 @@ describe('an application from the phone to the licence decision', () => {
     const other = await p.newPage(DESKTOP);
     await signInCitizen(other, citizen.phone);
     await other.goto('/mine/drafts');
-    await other.getByTestId('draft').getByRole('link', { name: FOOD }).click();
+    await other.getByTestId('draft').getByRole('link', { name: FOOD }).waitFor();
+    await expectAccessible(other, 'drafts');
+    // starting the same item again offers the draft
+    await other.goto(`/apply/${food.implementationId}`);
+    await other.getByTestId('earlier-draft').getByRole('link', { name: '继续填写这份草稿' }).click();
     await expect
       .poll(() => other.getByLabel('申请事项说明').inputValue())
       .toBe('申请开办一家小型餐饮店，经营热食类食品制售');
+    expect(await other.getByTestId('earlier-draft').count()).toBe(0);
     await other.getByTestId('wizard-next').click();
     await other.getByTestId('material-files-0').getByText('材料1.pdf').waitFor();
-    await other.goto('/mine/drafts');
-    await other.getByTestId('draft').first().waitFor();
-    await expectAccessible(other, 'drafts');
 
     await page.getByTestId('wizard-next').click();
     await page.getByTestId('review').getByText('材料1.pdf').waitFor();

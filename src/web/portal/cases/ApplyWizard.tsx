@@ -25,6 +25,7 @@ import { cleanFormData, initialFormValues, SchemaFields } from '../../common/Sch
 import { useSession } from '../../session.tsx';
 import { ApplyDone } from './ApplyDone.tsx';
 import { ApplyReview } from './ApplyReview.tsx';
+import { EarlierDrafts } from './EarlierDrafts.tsx';
 import { type Opened, openApplication } from './resume.ts';
 import { useAutosave } from './useAutosave.ts';
 import { SaveStatus, WizardSteps } from './WizardSteps.tsx';
@@ -49,13 +50,16 @@ export default function ApplyWizard() {
   const [error, setError] = useState<unknown>(null);
   const draftId = params.get('draft');
   const isCitizen = me?.kind === 'citizen' && me.isMfaComplete;
-  // the draft id enters the address after the first save: that must not reopen the page
+  // opened once per item and draft; the id of a draft this page created enters the address after the
+  // first save, and that must not reopen the page
   const openedFor = useRef<string | null>(null);
+  const openKey = `${implementationId}|${draftId ?? ''}`;
   useEffect(() => {
-    if (!isCitizen || openedFor.current === implementationId) return;
-    openedFor.current = implementationId;
+    if (!isCitizen || openedFor.current === openKey) return;
+    openedFor.current = openKey;
+    setOpened(null);
     openApplication(implementationId, draftId).then(setOpened, setError);
-  }, [isCitizen, implementationId, draftId]);
+  }, [isCitizen, openKey, implementationId, draftId]);
 
   if (isLoading) return <Skeleton active aria-label="加载中" />;
   if (!isCitizen) {
@@ -64,7 +68,15 @@ export default function ApplyWizard() {
   if (error) return <ProblemAlert error={error} />;
   if (!opened) return <Skeleton active aria-label="加载中" />;
   return (
-    <Wizard opened={opened} applicantName={me.acting?.name ?? me.displayName} contactName={me.displayName} />
+    <Wizard
+      key={opened.draft?.id ?? 'new'}
+      opened={opened}
+      applicantName={me.acting?.name ?? me.displayName}
+      contactName={me.displayName}
+      onDraftCreated={(id) => {
+        openedFor.current = `${implementationId}|${id}`;
+      }}
+    />
   );
 }
 
@@ -72,10 +84,12 @@ function Wizard({
   opened,
   applicantName,
   contactName,
+  onDraftCreated,
 }: {
   opened: Opened;
   applicantName: string;
   contactName: string;
+  onDraftCreated: (draftId: string) => void;
 }) {
   const { item, draft } = opened;
   const [form] = Form.useForm<Values>();
@@ -104,15 +118,16 @@ function Wizard({
       deliveryMethod: v.deliveryMethod ?? null,
     };
   };
-  const autosave = useAutosave(draft?.id ?? null, content, (id) =>
+  const autosave = useAutosave(draft?.id ?? null, content, (id) => {
+    onDraftCreated(id);
     setParams(
       (p) => {
         p.set('draft', id);
         return p;
       },
       { replace: true },
-    ),
-  );
+    );
+  });
   const changeMaterials = (update: (previous: MaterialsValue) => MaterialsValue) => {
     setMaterials(update);
     setProblems(new Map());
@@ -189,6 +204,9 @@ function Wizard({
           {item.promisedLimitDays !== null ? ` · 承诺 ${item.promisedLimitDays} 个工作日办结` : ''} · 申请人：
           {applicantName}
         </p>
+        {draft ? null : (
+          <EarlierDrafts implementationId={item.implementationId} ownDraftId={autosave.draftId()} />
+        )}
         <WizardSteps current={step} />
         <SaveStatus state={autosave.state} savedAt={autosave.savedAt} />
       </Card>
