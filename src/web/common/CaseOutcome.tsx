@@ -49,17 +49,27 @@ export function CaseOutcome({ view }: { view: CaseView }) {
             <dd>{when(view.concludedAt)}</dd>
           </>
         ) : null}
-        {stops.map((s) => (
-          <div key={`${s.kind}-${s.startedOn}`} style={{ display: 'contents' }}>
-            <dt>{s.kind === 'extension' ? '延长审批' : `特别程序`}</dt>
-            <dd>
-              {s.specialKind ? `${s.specialKind}：` : ''}
-              {s.reason}（{s.startedOn} 起{s.endedOn ? `，${s.endedOn} 止` : '，进行中'}
-              {s.pausedDays ? `，暂停 ${s.pausedDays} 个工作日` : ''}）
-              {s.result ? <div>结果：{s.result}</div> : null}
-            </dd>
-          </div>
-        ))}
+        {stops.map((s) =>
+          s.kind === 'extension' ? (
+            <div key={`${s.kind}-${s.startedOn}`} style={{ display: 'contents' }}>
+              <dt>延长审批</dt>
+              <dd>
+                {s.result ? `${s.result}：` : ''}
+                {s.reason}（{s.startedOn}）
+              </dd>
+            </div>
+          ) : (
+            <div key={`${s.kind}-${s.startedOn}`} style={{ display: 'contents' }}>
+              <dt>特别程序</dt>
+              <dd>
+                {s.specialKind ? `${s.specialKind}：` : ''}
+                {s.reason}（{s.startedOn} 起{s.endedOn ? `，${s.endedOn} 止` : '，进行中'}
+                {s.pausedDays ? `，暂停 ${s.pausedDays} 个工作日` : ''}）
+                {s.result ? <div>结果：{s.result}</div> : null}
+              </dd>
+            </div>
+          ),
+        )}
       </dl>
     </Section>
   );

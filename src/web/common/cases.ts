@@ -171,6 +171,11 @@ export function remainingText(remainingDays: number | null, isOverdue: boolean):
   return `剩余 ${remainingDays} 个工作日`;
 }
 
+/** A list row's clock is stopped while the case waits for a supplement or a special procedure after
+ * acceptance (the case page's ClockView says so itself). */
+export const isPausedSummary = (c: Pick<CaseSummary, 'state' | 'remainingDays'>) =>
+  (c.state === 'supplementing' || c.state === 'special') && c.remainingDays !== null;
+
 export const casePath = (id: string) => `/mine/cases/${id}`;
 export const workbenchCasePath = (id: string) => `/workbench/cases/${id}`;
 export const applyPath = (implementationId: string, draftId?: string) =>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { query } from '../../api.ts';
 import { RemainingTag } from '../../common/CaseClock.tsx';
-import { type CasePage, type CaseState, casePath, STATE_TONE } from '../../common/cases.ts';
+import { type CasePage, type CaseState, casePath, isPausedSummary, STATE_TONE } from '../../common/cases.ts';
 import { when } from '../../common/catalog.ts';
 import { ProblemAlert } from '../../common/ProblemAlert.tsx';
 import { StateFilter } from '../../common/StateFilter.tsx';
@@ -67,7 +67,11 @@ function CaseList() {
                 <div style={{ color: 'rgba(0, 0, 0, 0.65)', fontSize: 13, margin: '4px 0' }}>
                   办件编号 {c.caseNo} · {c.departmentName} · 提交于 {when(c.submittedAt)}
                 </div>
-                <RemainingTag remainingDays={c.remainingDays} isOverdue={c.isOverdue} />
+                <RemainingTag
+                  remainingDays={c.remainingDays}
+                  isOverdue={c.isOverdue}
+                  isPaused={isPausedSummary(c)}
+                />
               </div>
             </List.Item>
           )}

@@ -4,7 +4,13 @@ import { Flex, Input, Table } from 'antd';
 import { useState } from 'react';
 import { query } from '../../api.ts';
 import { RemainingTag } from '../../common/CaseClock.tsx';
-import { type CasePage, type CaseState, type CaseSummary, STATE_TONE } from '../../common/cases.ts';
+import {
+  type CasePage,
+  type CaseState,
+  type CaseSummary,
+  isPausedSummary,
+  STATE_TONE,
+} from '../../common/cases.ts';
 import { when } from '../../common/catalog.ts';
 import { EmptyText } from '../../common/EmptyText.tsx';
 import { PageCard } from '../../common/PageCard.tsx';
@@ -68,7 +74,11 @@ export default function DepartmentCases() {
               <CaseCell caseId={c.id} caseNo={c.caseNo} title={c.itemName} testId={`case-${c.caseNo}`}>
                 <Flex gap={4} wrap style={{ marginTop: 4 }}>
                   <StatusTag tone={STATE_TONE[c.state]}>{c.stateLabel}</StatusTag>
-                  <RemainingTag remainingDays={c.remainingDays} isOverdue={c.isOverdue} />
+                  <RemainingTag
+                    remainingDays={c.remainingDays}
+                    isOverdue={c.isOverdue}
+                    isPaused={isPausedSummary(c)}
+                  />
                 </Flex>
               </CaseCell>
             ),

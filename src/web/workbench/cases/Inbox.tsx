@@ -99,7 +99,11 @@ export default function Inbox() {
           {
             title: '办件',
             render: (_, t) => (
-              <CaseCell caseId={t.subjectId} caseNo={t.caseNo} title={t.title} testId={`task-${t.caseNo}`} />
+              <CaseCell caseId={t.subjectId} caseNo={t.caseNo} title={t.title} testId={`task-${t.caseNo}`}>
+                <div style={{ fontSize: 13 }}>
+                  {step(t)} · {box === 'done' ? `已办 ${when(t.completedAt)}` : `期限 ${t.dueOn}`}
+                </div>
+              </CaseCell>
             ),
           },
           { title: '申请人', dataIndex: 'applicantName' },

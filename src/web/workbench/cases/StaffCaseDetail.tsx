@@ -22,6 +22,10 @@ import { useSession } from '../../session.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 
+const PAUSED_BECAUSE: Partial<Record<CaseView['state'], string>> = {
+  special: '特别程序进行中，结束后继续审批。',
+  supplementing: '等待申请人补正材料，补正后继续审批。',
+};
 const CLOSED: CaseView['state'][] = ['concluded', 'refused', 'returned', 'withdrawn', 'decided'];
 
 function useTasks(caseId: string) {
@@ -124,7 +128,13 @@ export default function StaffCaseDetail() {
         </Section>
       ) : null}
       <Section title="审批环节">
-        <TaskPanel caseId={view.id} tasks={tasks} me={me} onChanged={changed} />
+        <TaskPanel
+          caseId={view.id}
+          tasks={tasks}
+          me={me}
+          pausedBecause={PAUSED_BECAUSE[view.state] ?? null}
+          onChanged={changed}
+        />
       </Section>
       <CaseOutcome view={view} />
       <Section title="办理时限">

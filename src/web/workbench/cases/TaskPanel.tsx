@@ -127,17 +127,23 @@ export function TaskPanel({
   caseId,
   tasks,
   me,
+  pausedBecause,
   onChanged,
 }: {
   caseId: string;
   tasks: TaskView[];
   me: Me;
+  /** why the steps cannot be worked now (a special procedure, a supplement request), or null */
+  pausedBecause: string | null;
   /** a case view when acting changed the case; null when only a task changed */
   onChanged: (next: CaseView | null) => void;
 }) {
-  const workable = workableTasks(tasks, me);
+  const workable = pausedBecause ? [] : workableTasks(tasks, me);
   return (
     <Flex vertical gap={12}>
+      {pausedBecause && tasks.some((t) => t.state === 'open' || t.state === 'claimed') ? (
+        <Typography.Text data-testid="steps-paused">{pausedBecause}</Typography.Text>
+      ) : null}
       {workable.map((t) => (
         <ActForm key={t.id} caseId={caseId} task={t} me={me} onDone={onChanged} />
       ))}
