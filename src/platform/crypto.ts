@@ -1,6 +1,6 @@
 // Field encryption for personal data (ID numbers, phones): AES-256-GCM with a random IV, plus a keyed
 // blind index (HMAC-SHA256) for exact-match lookups. Both keys derive from the configured field key.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes } from 'node:crypto';
 
 export type FieldCipher = {
   encrypt(plain: string): string;
@@ -10,8 +10,9 @@ export type FieldCipher = {
 };
 
 export function createFieldCipher(fieldKey: Buffer): FieldCipher {
-  const encKey = createHmac('sha256', fieldKey).update('yiwang:field-encryption').digest();
-  const idxKey = createHmac('sha256', fieldKey).update('yiwang:blind-index').digest();
+  // KeyObjects made once: building one from raw bytes on every call showed in the submit profile
+  const encKey = createSecretKey(createHmac('sha256', fieldKey).update('yiwang:field-encryption').digest());
+  const idxKey = createSecretKey(createHmac('sha256', fieldKey).update('yiwang:blind-index').digest());
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
