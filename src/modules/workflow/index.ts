@@ -6,7 +6,8 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import type { WorkflowDeps } from './deps.ts';
-import type { ActInput, InboxQuery, ProcessDefinition } from './schema.ts';
+import type { ActInput, InboxQuery, ProcessDefinition, StepRole } from './schema.ts';
+import * as assignees from './use-cases/assignees.ts';
 import * as inbox from './use-cases/inbox.ts';
 import * as instances from './use-cases/instances.ts';
 import * as processes from './use-cases/processes.ts';
@@ -34,6 +35,7 @@ export function createWorkflow(deps: WorkflowDeps) {
     release: (ctx: RequestContext, taskId: string) => inbox.release(deps, ctx, taskId),
     reassign: (ctx: RequestContext, taskId: string, input: { staffId: string; reason: string }) =>
       inbox.reassign(deps, ctx, taskId, input),
+    assignees: (actor: Actor, role: StepRole) => assignees.assignees(deps, actor, role),
 
     // ── the process editor ──
     getProcess: (ctx: RequestContext, implementationId: string) =>

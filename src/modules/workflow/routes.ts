@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { actorOf, contextOf } from '../../platform/http/access.ts';
 import type { WorkflowModule } from './index.ts';
 import {
+  AssigneeList,
+  AssigneesQuery,
   ImplementationParams,
   InboxQuery,
   InboxView,
@@ -71,6 +73,19 @@ export function workflowRoutes(workflow: WorkflowModule) {
         },
       },
       async (req) => workflow.reassign(contextOf(req), req.params.id, req.body),
+    );
+    app.get(
+      '/api/workflow/assignees',
+      {
+        config: deptAdmin,
+        schema: {
+          tags,
+          summary: '可改派的本部门人员',
+          querystring: AssigneesQuery,
+          response: { 200: AssigneeList },
+        },
+      },
+      async (req) => workflow.assignees(actorOf(req), req.query.role),
     );
     app.get(
       '/api/workflow/processes/:implementationId',

@@ -139,3 +139,9 @@ export type InboxView = z.infer<typeof InboxView>;
 export const TaskIdParams = z.object({ id: z.uuid() }).strict();
 export const ImplementationParams = z.object({ implementationId: z.uuid() }).strict();
 export const ReassignBody = z.object({ staffId: z.uuid(), reason: Text(500) }).strict();
+
+export const AssigneesQuery = z.object({ role: StepRole }).strict();
+export const AssigneeView = z.object({ id: z.string(), name: z.string() });
+export type AssigneeView = z.infer<typeof AssigneeView>;
+export const AssigneeList = z.object({ items: z.array(AssigneeView) });
+export type AssigneeList = z.infer<typeof AssigneeList>;
