@@ -50,6 +50,7 @@ const DepartmentCases = lazy(() => import('./workbench/cases/DepartmentCases.tsx
 const StaffCaseDetail = lazy(() => import('./workbench/cases/StaffCaseDetail.tsx'));
 const WindowIntake = lazy(() => import('./workbench/cases/WindowIntake.tsx'));
 const ProcessList = lazy(() => import('./workbench/cases/ProcessList.tsx'));
+const TaskReassign = lazy(() => import('./workbench/cases/TaskReassign.tsx'));
 const ProcessEditor = lazy(() => import('./workbench/cases/ProcessEditor.tsx'));
 const ReviewVersion = lazy(() => import('./workbench/catalog/ReviewVersion.tsx'));
 
@@ -104,6 +105,7 @@ export function AppRoutes() {
         <Route path="intake" element={page(<WindowIntake />)} />
         <Route path="cases" element={page(<DepartmentCases />)} />
         <Route path="cases/:id" element={page(<StaffCaseDetail />)} />
+        <Route path="tasks" element={page(<TaskReassign />)} />
         <Route path="processes" element={page(<ProcessList />)} />
         <Route path="processes/:implementationId" element={page(<ProcessEditor />)} />
         <Route path="catalog" element={page(<CatalogList />)} />

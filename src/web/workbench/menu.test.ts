@@ -15,6 +15,7 @@ describe('workbench menu follows the staff roles', () => {
       'dept-cases',
       'items',
       'item-excel',
+      'reassign',
       'processes',
       'security',
     ]);

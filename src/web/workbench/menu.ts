@@ -36,6 +36,7 @@ export const MENU: MenuEntry[] = [
     path: '/workbench/catalog/excel',
     roles: ['dept_admin', 'office_admin'],
   },
+  { key: 'reassign', label: '任务改派', path: '/workbench/tasks', roles: ['dept_admin'] },
   { key: 'processes', label: '审批流程', path: '/workbench/processes', roles: ['dept_admin'] },
   { key: 'supervision', label: '电子监察', path: null, roles: ['supervisor'] },
   { key: 'sharing', label: '数据共享', path: null, roles: ['data_officer'] },
