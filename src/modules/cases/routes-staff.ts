@@ -2,7 +2,6 @@
 // acting on review tasks, special procedures, extension and conclusion. Each calls one service verb;
 // the verb checks the department scope and the case state.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf, contextOf } from '../../platform/http/access.ts';
 import { ActBody } from '../workflow/index.ts';
 import type { CasesModule } from './index.ts';

@@ -77,7 +77,10 @@ export function filesRoutes(files: FilesModule) {
         },
       },
       async (req) => {
-        const { id, name, size, mediaType, sha256 } = await files.assertReadable(contextOf(req), req.params.id);
+        const { id, name, size, mediaType, sha256 } = await files.assertReadable(
+          contextOf(req),
+          req.params.id,
+        );
         return { id, name, size, mediaType, sha256 };
       },
     );

@@ -12,14 +12,7 @@ import * as store from '../store.ts';
 import { toCaseView } from '../views.ts';
 import { actorIn } from './common.ts';
 import { acceptInTx } from './intake.ts';
-import {
-  type Applicant,
-  insertCase,
-  type Prepared,
-  prepare,
-  priorSubmission,
-  requestHash,
-} from './submit.ts';
+import { type Applicant, insertCase, prepare, priorSubmission, requestHash } from './submit.ts';
 
 export type FiledCase = { case: CaseView; isReplay: boolean };
 
