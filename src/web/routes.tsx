@@ -26,6 +26,7 @@ const Login = lazy(() => import('./portal/Login.tsx'));
 const Mine = lazy(() => import('./portal/Mine.tsx'));
 const Notifications = lazy(() => import('./common/Notifications.tsx'));
 const ApplyWizard = lazy(() => import('./portal/cases/ApplyWizard.tsx'));
+const BundleApply = lazy(() => import('./portal/cases/BundleApply.tsx'));
 const Drafts = lazy(() => import('./portal/cases/Drafts.tsx'));
 const MyCases = lazy(() => import('./portal/cases/MyCases.tsx'));
 const MyCaseDetail = lazy(() => import('./portal/cases/MyCaseDetail.tsx'));
@@ -80,6 +81,7 @@ export function AppRoutes() {
         <Route path="departments/:id" element={page(<DepartmentItems />)} />
         <Route path="bundles" element={page(<BundleList />)} />
         <Route path="bundles/:id" element={page(<BundleGuide />)} />
+        <Route path="bundles/:id/apply" element={page(<BundleApply />)} />
         <Route path="register" element={page(<Register />)} />
         <Route path="login" element={page(<Login />)} />
         <Route path="me" element={page(<Mine />)} />

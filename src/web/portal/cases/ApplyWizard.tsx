@@ -1,45 +1,22 @@
 // 在线申办 (/apply/:implementationId, ?draft= to resume): four steps — 填写申请表, 上传材料,
 // 联系信息与送达方式, 确认提交 — autosaved as a draft, submitted with one Idempotency-Key per attempt
 // (reused on a retry), the server's field messages shown on their fields, the case number at the end.
-import { Alert, Breadcrumb, Button, Card, Flex, Form, Skeleton, Typography } from 'antd';
+import { Breadcrumb, Card, Flex, Skeleton, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
-import { ApiError, postIdempotent } from '../../api.ts';
-import {
-  ContactFields,
-  type ContactValues,
-  draftContact,
-  submitContact,
-} from '../../common/ContactFields.tsx';
-import { type CaseView, newSubmissionKey } from '../../common/cases.ts';
+import { draftContact, submitContact } from '../../common/ContactFields.tsx';
 import { guidePath } from '../../common/catalog.ts';
-import { fieldProblemsOf, isFinalRefusal, spreadProblems } from '../../common/field-errors.ts';
-import {
-  MaterialsEditor,
-  type MaterialsValue,
-  missingMaterials,
-  toMaterialInputs,
-} from '../../common/MaterialsEditor.tsx';
+import { toMaterialInputs } from '../../common/MaterialsEditor.tsx';
 import { ProblemAlert } from '../../common/ProblemAlert.tsx';
 import { cleanFormData, initialFormValues, SchemaFields } from '../../common/SchemaFields.tsx';
 import { useSession } from '../../session.tsx';
 import { ApplyDone } from './ApplyDone.tsx';
-import { ApplyReview } from './ApplyReview.tsx';
 import { EarlierDrafts } from './EarlierDrafts.tsx';
 import { type Opened, openApplication } from './resume.ts';
 import { useAutosave } from './useAutosave.ts';
+import { useWizard, type WizardValues } from './useWizard.ts';
+import { WizardPanel } from './WizardPanel.tsx';
 import { SaveStatus, WizardSteps } from './WizardSteps.tsx';
-
-type Values = ContactValues & { form?: Record<string, unknown> };
-
-/** The first step that shows one of the server's field messages (the review step when none does). */
-function stepOfProblems(fields: { path: string }[], hasMaterialProblem: boolean): number {
-  const has = (re: RegExp) => fields.some((p) => re.test(p.path));
-  if (has(/^body\.form\./)) return 0;
-  if (hasMaterialProblem || has(/^body\.materials/)) return 1;
-  if (has(/^body\.(contact|deliveryMethod)/)) return 2;
-  return 3;
-}
 
 export default function ApplyWizard() {
   const { implementationId = '' } = useParams();
@@ -92,24 +69,12 @@ function Wizard({
   onDraftCreated: (draftId: string) => void;
 }) {
   const { item, draft } = opened;
-  const [form] = Form.useForm<Values>();
   const [, setParams] = useSearchParams();
-  const [step, setStepState] = useState(0);
-  // a new step starts at the top of the page
-  const setStep = (n: number) => {
-    setStepState(n);
-    window.scrollTo({ top: 0 });
-  };
-  const [materials, setMaterials] = useState<MaterialsValue>(opened.materials);
-  const [problems, setProblems] = useState<Map<string, string>>(new Map());
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setBusy] = useState(false);
-  const [filed, setFiled] = useState<CaseView | null>(null);
-  const submissionKey = useRef<string | null>(null);
-  const fieldNames = Object.keys(item.formSchema.properties);
+  const wizard = useWizard(item, opened.materials, () => autosave.touch());
+  const { form, step, materials } = wizard;
 
   const content = () => {
-    const v = form.getFieldsValue(true) as Values;
+    const v = form.getFieldsValue(true) as WizardValues;
     return {
       implementationId: item.implementationId,
       form: cleanFormData(item.formSchema, v.form ?? {}),
@@ -128,64 +93,28 @@ function Wizard({
       { replace: true },
     );
   });
-  const changeMaterials = (update: (previous: MaterialsValue) => MaterialsValue) => {
-    setMaterials(update);
-    setProblems(new Map());
-    setError(null);
-    autosave.touch();
-  };
 
-  async function next() {
-    setError(null);
-    if (step === 0) await form.validateFields(fieldNames.map((n) => ['form', n]));
-    if (step === 1) {
-      const missing = missingMaterials(item.materials, materials);
-      if (missing.length) {
-        setProblems(new Map(missing.map((n) => [n, '请上传此项必需材料'])));
-        setError(new ApiError(0, { title: `还有 ${missing.length} 项必需材料未上传` }));
-        return;
-      }
-    }
-    if (step === 2) await form.validateFields([['contact'], 'deliveryMethod'], { recursive: true });
-    setStep(step + 1);
-  }
+  const submit = () =>
+    wizard.file(
+      '/api/cases',
+      () => {
+        const v = form.getFieldsValue(true) as WizardValues;
+        return {
+          implementationId: item.implementationId,
+          form: cleanFormData(item.formSchema, v.form ?? {}),
+          materials: toMaterialInputs(item.materials, materials),
+          contact: submitContact(v.contact),
+          deliveryMethod: v.deliveryMethod,
+          draftId: autosave.draftId(),
+        };
+      },
+      async () => {
+        autosave.stop();
+        await autosave.saveNow();
+      },
+    );
 
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    autosave.stop();
-    await autosave.saveNow();
-    const v = form.getFieldsValue(true) as Values;
-    const body = {
-      implementationId: item.implementationId,
-      form: cleanFormData(item.formSchema, v.form ?? {}),
-      materials: toMaterialInputs(item.materials, materials),
-      contact: submitContact(v.contact),
-      deliveryMethod: v.deliveryMethod,
-      draftId: autosave.draftId(),
-    };
-    submissionKey.current ??= newSubmissionKey();
-    try {
-      const result = await postIdempotent<{ case: CaseView }>('/api/cases', body, submissionKey.current);
-      setFiled(result.case);
-    } catch (e) {
-      // a definite refusal ends this attempt; a lost answer or one still in flight is retried with the key
-      if (isFinalRefusal(e)) submissionKey.current = null;
-      const spread = spreadProblems(
-        form,
-        e,
-        body.materials.map((m) => m.name),
-      );
-      setProblems(spread.materials);
-      setStep(stepOfProblems(fieldProblemsOf(e), spread.materials.size > 0));
-      setError(spread.shown);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (filed) return <ApplyDone filed={filed} />;
-  const v = form.getFieldsValue(true) as Values;
+  if (wizard.filed) return <ApplyDone filed={wizard.filed} />;
   return (
     <Flex vertical gap={12}>
       <Breadcrumb
@@ -211,64 +140,21 @@ function Wizard({
         <SaveStatus state={autosave.state} savedAt={autosave.savedAt} />
       </Card>
       <Card styles={{ body: { padding: 16 } }}>
-        <ProblemAlert error={error} />
-        <Form
-          form={form}
-          layout="vertical"
+        <ProblemAlert error={wizard.error} />
+        <WizardPanel
+          wizard={wizard}
           initialValues={{
             form: initialFormValues(item.formSchema, draft?.content.form),
             contact: draft?.content.contact ?? { name: contactName },
             deliveryMethod: draft?.content.deliveryMethod ?? 'online',
           }}
           onValuesChange={() => autosave.touch()}
-          data-testid="apply-form"
-        >
-          <section hidden={step !== 0} aria-label="填写申请表">
-            <SchemaFields schema={item.formSchema} prefix="form" />
-          </section>
-          <section hidden={step !== 1} aria-label="上传材料">
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 12 }}
-              title="支持 PDF、JPG、PNG、OFD 文件，单个文件不超过 20 MB；每项材料可上传多个文件。"
-            />
-            <MaterialsEditor
-              materials={item.materials}
-              value={materials}
-              onChange={changeMaterials}
-              problems={problems}
-            />
-          </section>
-          <section hidden={step !== 2} aria-label="联系信息与送达方式">
-            <ContactFields />
-          </section>
-        </Form>
-        {step === 3 ? (
-          <ApplyReview
-            item={item}
-            applicantName={applicantName}
-            form={cleanFormData(item.formSchema, v.form ?? {})}
-            materials={materials}
-            contact={submitContact(v.contact)}
-            deliveryMethod={v.deliveryMethod ?? null}
-            goTo={setStep}
-          />
-        ) : null}
-        <Flex gap={8} justify="space-between" wrap style={{ marginTop: 16 }}>
-          <Button disabled={step === 0 || isBusy} onClick={() => setStep(step - 1)}>
-            上一步
-          </Button>
-          {step < 3 ? (
-            <Button type="primary" onClick={() => void next().catch(() => {})} data-testid="wizard-next">
-              下一步
-            </Button>
-          ) : (
-            <Button type="primary" loading={isBusy} onClick={() => void submit()} data-testid="wizard-submit">
-              提交申请
-            </Button>
-          )}
-        </Flex>
+          first={<SchemaFields schema={item.formSchema} prefix="form" />}
+          materialsNote="支持 PDF、JPG、PNG、OFD 文件，单个文件不超过 20 MB；每项材料可上传多个文件。"
+          item={item}
+          applicantName={applicantName}
+          onSubmit={() => void submit()}
+        />
       </Card>
     </Flex>
   );

@@ -1,6 +1,6 @@
 // 办件详情 for the applicant (/mine/cases/:id): state, the working days left (暂停计时 while paused), a
 // supplement request with the form to answer it (补正), the outcome, the materials, the form as filled,
-// the timeline, and 撤回 while no decision has been made.
+// the timeline, and 撤回 while no decision has been made; for a 一件事 application its sub-cases.
 import { Breadcrumb, Card, Flex, Skeleton } from 'antd';
 import { Link, useParams } from 'react-router';
 import { CaseClock } from '../../common/CaseClock.tsx';
@@ -17,6 +17,7 @@ import { Section } from '../../common/Section.tsx';
 import { SupplementRequest } from '../../common/SupplementRequest.tsx';
 import { useCase } from '../../common/useCase.ts';
 import { RequireCitizen } from './RequireCitizen.tsx';
+import { SubCases } from './SubCases.tsx';
 import { SupplyForm } from './SupplyForm.tsx';
 import { WithdrawButton } from './WithdrawButton.tsx';
 
@@ -69,6 +70,11 @@ function Detail() {
         </Section>
       ) : null}
       <CaseOutcome view={view} />
+      {view.children.length > 0 ? (
+        <Section title={`包含的事项（${view.children.length} 件）`}>
+          <SubCases items={view.children} />
+        </Section>
+      ) : null}
       <Section title="办理时限">
         <CaseClock clock={view.clock} isDone={DONE.includes(view.state) || view.state === 'decided'} />
       </Section>

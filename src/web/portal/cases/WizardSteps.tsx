@@ -6,6 +6,15 @@ import type { SaveState } from './useAutosave.ts';
 
 export const STEPS = ['填写申请表', '上传材料', '联系信息与送达方式', '确认提交'] as const;
 
+/** The first step that shows one of the server's field messages (the review step when none does). */
+export function stepOfProblems(fields: { path: string }[], hasMaterialProblem: boolean): number {
+  const has = (re: RegExp) => fields.some((p) => re.test(p.path));
+  if (has(/^body\.form\./)) return 0;
+  if (hasMaterialProblem || has(/^body\.materials/)) return 1;
+  if (has(/^body\.(contact|deliveryMethod)/)) return 2;
+  return 3;
+}
+
 export function WizardSteps({ current }: { current: number }) {
   const screens = Grid.useBreakpoint();
   if (!(screens.sm ?? true)) {

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../common/ProblemAlert.tsx';
 import { StatusTag } from '../../common/StatusTag.tsx';
 import { useLoad } from '../../common/useLoad.ts';
 import { useTitle } from '../../common/useTitle.ts';
+import { ApplyButton } from '../cases/ApplyButton.tsx';
 import { BundleMaterials } from './BundleMaterials.tsx';
 import { BundleMembers, FormOutline } from './BundleMembers.tsx';
 import { Section } from './GuideSections.tsx';
@@ -78,7 +79,8 @@ export default function BundleGuide() {
         </Flex>
         <p style={{ margin: '0 0 12px' }}>{guide.description}</p>
         <Summary guide={guide} />
-        <Flex justify="end" style={{ marginTop: 12 }}>
+        <Flex justify="end" gap={8} wrap style={{ marginTop: 12 }}>
+          <ApplyButton bundleId={guide.id} />
           <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
             打印
           </Button>
