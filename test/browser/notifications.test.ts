@@ -52,6 +52,8 @@ describe('notification bell and inbox', () => {
     await bell.click();
     await page.waitForURL(/\/mine\/notifications$/);
     await page.getByRole('heading', { name: '消息通知' }).waitFor();
+    // the heading renders before the list has loaded: wait for the second item, then count
+    await page.getByTestId('notification').nth(1).waitFor();
     expect(await page.getByTestId('notification').count()).toBe(2);
     await p.shot(page, 'notifications');
     expect(await seriousViolations(page)).toEqual([]);
