@@ -62,7 +62,8 @@ describe('notification bell and inbox', () => {
     await page.getByRole('link', { name: '消息通知，1 条未读' }).waitFor();
     await page.getByTestId('read-all').click();
     await page.getByRole('link', { name: '消息通知，没有未读消息' }).waitFor();
-    expect(await page.getByText('未读', { exact: true }).count()).toBe(0);
+    // the bell follows the mark-all answer at once; the list reloads just after
+    await expect.poll(() => page.getByText('未读', { exact: true }).count()).toBe(0);
     expect(p.problems).toEqual([]);
   });
 });
