@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
+import type { PdfFont } from '../../../platform/pdf-font.ts';
 import type { NoticeContent } from './content.ts';
-import type { NoticeFont } from './font.ts';
 import { A4, CONTENT_WIDTH, GREY, MARGIN, Sheet } from './layout.ts';
 
 const RED = rgb(0.78, 0.08, 0.08);
@@ -17,7 +17,7 @@ const SIGNATURE_HEIGHT = SIGNATURE_GAP + 64;
 
 export async function renderNotice(
   content: NoticeContent,
-  font: NoticeFont,
+  font: PdfFont,
   createdAt: Date,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();

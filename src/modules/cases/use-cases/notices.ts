@@ -6,12 +6,12 @@ import { shanghaiDate } from '../../../platform/clock.ts';
 import { maskIdNumber } from '../../../platform/crypto.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/http/access.ts';
+import { loadPdfFont } from '../../../platform/pdf-font.ts';
 import type { GuideView } from '../../catalog/index.ts';
 import { duesFrom } from '../clock.ts';
 import type { CasesDeps } from '../deps.ts';
 import { caseErrors } from '../errors.ts';
 import { type NoticeData, noticeContent } from '../notices/content.ts';
-import { loadNoticeFont } from '../notices/font.ts';
 import { renderNotice } from '../notices/render.ts';
 import { CASE_STATE_LABELS, DELIVERY_LABELS, NOTICE_TITLES, type NoticeKind } from '../schema.ts';
 import * as store from '../store.ts';
@@ -31,7 +31,7 @@ export async function noticePdf(
 ): Promise<NoticeFile> {
   const c = await visibleCase(deps.db, actor, id);
   const { data, issuedAt } = await noticeData(deps, c, kind, origin);
-  const font = loadNoticeFont(deps.config.pdfFontPath);
+  const font = loadPdfFont(deps.config.pdfFontPath, caseErrors.noticeFontMissing);
   const bytes = await renderNotice(noticeContent(data), font, issuedAt);
   return { filename: `${NOTICE_TITLES[kind]}-${c.case_no}.pdf`, bytes };
 }

@@ -1,11 +1,12 @@
-// The CJK font the notices embed. Only TrueType outlines work: woff/woff2 webfonts embed as blank glyphs
-// and CFF-based OpenType CJK fonts (Noto CJK) give files poppler calls invalid. YIWANG_PDF_FONT names
-// one (.ttf, or a .ttc whose first face is used); otherwise the first Debian font below that exists.
-// Nothing usable → 503 CASE_NOTICE_FONT_MISSING naming the package to install (the paths go to the log).
+// The CJK font embedded in generated PDFs (notices, licenses) and drawn into seal images. Only TrueType
+// outlines work: woff/woff2 webfonts embed as blank glyphs and CFF-based OpenType CJK fonts (Noto CJK)
+// give files poppler calls invalid. YIWANG_PDF_FONT names one (.ttf, or a .ttc whose first face is
+// used); otherwise the first Debian font below that exists. Nothing usable → the caller's 503 error,
+// whose detail names the package to install (the paths go to the log only).
 import { existsSync, readFileSync } from 'node:fs';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
-import { caseErrors } from '../errors.ts';
+import type { AppError } from './errors.ts';
 
 /** Searched in order when YIWANG_PDF_FONT is unset; each comment names the Debian package. */
 export const DEFAULT_FONT_PATHS: readonly string[] = [
@@ -19,17 +20,17 @@ const INSTALL_HINT =
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
-export type NoticeFont = {
+export type PdfFont = {
   bytes: Uint8Array;
   /** hands pdf-lib the first face of a collection (pdf-lib cannot subset a .ttc itself) */
   fontkit: Fontkit;
   postscriptName: string;
 };
 
-const cache = new Map<string, NoticeFont | string>();
+const cache = new Map<string, PdfFont | string>();
 
-/** The configured font, or the first default that is usable; throws the 503 when there is none. */
-export function loadNoticeFont(configured: string | undefined): NoticeFont {
+/** The configured font, or the first default that is usable; throws `missing(detail)` when none is. */
+export function loadPdfFont(configured: string | undefined, missing: (detail: string) => AppError): PdfFont {
   const paths = configured ? [configured] : DEFAULT_FONT_PATHS;
   const problems: string[] = [];
   for (const path of paths) {
@@ -41,14 +42,14 @@ export function loadNoticeFont(configured: string | undefined): NoticeFont {
   const detail = configured
     ? `YIWANG_PDF_FONT 所指的字体不可用（须为含中文字形的 TrueType 字体）。${INSTALL_HINT}`
     : `未找到中文字体。${INSTALL_HINT}`;
-  const error = caseErrors.noticeFontMissing(detail);
+  const error = missing(detail);
   // the server log gets the paths and what was wrong with each; the response body never names a path
   error.message = `${error.message} [${problems.join('; ')}]`;
   throw error;
 }
 
 /** A usable font, or why the file cannot be used. Missing files are looked for again next time. */
-function readFont(path: string): NoticeFont | string {
+function readFont(path: string): PdfFont | string {
   if (!existsSync(path)) {
     cache.delete(path);
     return '文件不存在';
