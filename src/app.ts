@@ -8,6 +8,7 @@ import { createFiles, filesRoutes } from './modules/files/index.ts';
 import { createIdentity, identityRoutes } from './modules/identity/index.ts';
 import { createNotify, notifyRoutes } from './modules/notify/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
+import { createSeals, sealsRoutes } from './modules/seals/index.ts';
 import { createWorkflow, workflowRoutes } from './modules/workflow/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -32,6 +33,12 @@ export function createModules(config: Config, database: Database, clock: Clock =
       departmentName: async (id) => (await org.getDepartment(id))?.name ?? null,
       divisionExists: (code) => org.divisionExists(code),
     },
+  });
+  const seals = createSeals(deps, {
+    audit,
+    org,
+    staffDepartmentOf: async (accountId) =>
+      (await identity.listStaff()).find((s) => s.id === accountId)?.departmentId ?? null,
   });
   const search = createCatalogSearch({ db: deps.db, audit });
   const catalog = createCatalog({ db: deps.db, clock, audit, org, search });
@@ -75,7 +82,7 @@ export function createModules(config: Config, database: Database, clock: Clock =
       },
       (code) => catalog.demoImplementationId(code),
     );
-  return { deps, audit, files, notify, org, identity, catalog, search, workflow, cases, seedCases };
+  return { deps, audit, files, notify, org, identity, seals, catalog, search, workflow, cases, seedCases };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -97,6 +104,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(workflowRoutes(modules.workflow));
   await app.register(applicantRoutes(modules.cases, options.config.authRateLimitPerMinute));
   await app.register(staffRoutes(modules.cases));
+  await app.register(sealsRoutes(modules.seals));
   if (hasWebBuild()) await registerWeb(app);
   return { app, modules };
 }
