@@ -116,32 +116,19 @@ describe('PDF signatures', () => {
   it('once a seal has authorisations only the authorised, dept_admin and dept_head may sign', async () => {
     const reviewer = staffCtx(['reviewer'], deptId);
     expect((await sign(reviewer)).length).toBeGreaterThan(0); // no authorisations yet: department staff
-    const authorised = staffCtx(['reviewer'], deptId);
-    await t.modules.seals
-      .authorize(staffCtx(['dept_admin'], deptId), seal.id, {
-        accountId: authorised.actor?.accountId ?? '',
-        until: '2026-06-30T00:00:00Z',
-      })
-      .catch(() => undefined); // the test app's identity port refuses made-up accounts; insert below
-    await t.db
-      .withTables<{
-        'seals.authorization': {
-          id: string;
-          seal_id: string;
-          account_id: string;
-          until: Date;
-          granted_at: Date;
-        };
-      }>()
-      .insertInto('seals.authorization')
-      .values({
-        id: crypto.randomUUID(),
-        seal_id: seal.id,
-        account_id: authorised.actor?.accountId ?? '',
-        until: new Date('2026-06-30T00:00:00Z'),
-        granted_at: new Date(),
-      })
-      .execute();
+    const account = await t.modules.identity.createStaff(system, {
+      username: 'sealuser',
+      name: '用印人员',
+      departmentId: deptId,
+      divisionCode: '411500',
+      roles: ['reviewer'],
+      password: 'Xinyang#Staff2026',
+    });
+    const authorised = staffCtx(['reviewer'], deptId, account.id);
+    await t.modules.seals.authorize(staffCtx(['dept_admin'], deptId), seal.id, {
+      accountId: account.id,
+      until: '2026-06-30T00:00:00Z',
+    });
     await expect(sign(reviewer)).rejects.toMatchObject({ code: 'SEALS_FORBIDDEN' });
     expect((await sign(authorised)).length).toBeGreaterThan(0);
     expect((await sign(staffCtx(['dept_head'], deptId))).length).toBeGreaterThan(0);
