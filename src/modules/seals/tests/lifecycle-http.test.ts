@@ -117,6 +117,11 @@ describe('seal lifecycle over HTTP', () => {
       until,
     });
     expect(other.json().code).toBe('SEALS_BAD_ACCOUNT');
+    const foreign = await call(otherAdmin, 'POST', `/api/seals/${sealId}/authorizations`, {
+      accountId: clerk.id,
+      until,
+    });
+    expect(foreign.statusCode).toBe(404);
     const granted = await call(deptAdmin, 'POST', `/api/seals/${sealId}/authorizations`, {
       accountId: clerk.id,
       until,

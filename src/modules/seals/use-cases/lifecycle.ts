@@ -254,9 +254,13 @@ export async function authorize(
   id: string,
   input: { accountId: string; until: string },
 ): Promise<SealView> {
+  // the account's department comes through identity on the pool, so it is checked before the transaction
+  const visible = await store.getSeal(deps.db, id);
+  if (!visible || !canView(ctx.actor, visible)) throw sealsErrors.notFound();
+  if (!canAdminister(ctx.actor, visible)) throw sealsErrors.forbidden();
   if (deps.staffDepartmentOf) {
     const department = await deps.staffDepartmentOf(input.accountId);
-    if (!department || department !== ctx.actor?.departmentId) throw sealsErrors.badAccount();
+    if (!department || department !== visible.department_id) throw sealsErrors.badAccount();
   }
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
