@@ -6,6 +6,7 @@ import { applicantRoutes, createCases, seedDemoCases, staffRoutes } from './modu
 import { catalogRoutes, createCatalog, createCatalogSearch, searchRoutes } from './modules/catalog/index.ts';
 import { createFiles, filesRoutes } from './modules/files/index.ts';
 import { createIdentity, identityRoutes } from './modules/identity/index.ts';
+import { createLicenses, licensesRoutes } from './modules/licenses/index.ts';
 import { createNotify, notifyRoutes } from './modules/notify/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
 import { createSeals, sealsRoutes } from './modules/seals/index.ts';
@@ -15,10 +16,19 @@ import type { Config } from './platform/config.ts';
 import { createFieldCipher } from './platform/crypto.ts';
 import type { Database } from './platform/db/index.ts';
 import type { PlatformDeps } from './platform/deps.ts';
+import { dispatchPending } from './platform/events.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { hasWebBuild, registerWeb } from './platform/http/web.ts';
+import { startBackground } from './platform/jobs.ts';
 
-export type AppOptions = { config: Config; database: Database; clock?: Clock; logLevel?: string };
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logLevel?: string;
+  /** run the background loop (outbox events, license issuing) every second: `serve` does; tests call runJobs */
+  background?: boolean;
+};
 
 export function createModules(config: Config, database: Database, clock: Clock = systemClock) {
   const deps: PlatformDeps = { db: database.db, clock, cipher: createFieldCipher(config.fieldKey), config };
@@ -67,8 +77,30 @@ export function createModules(config: Config, database: Database, clock: Clock =
           await notify.send(tx, message);
         },
       },
+      // licenses sits a floor above cases: called through this port, created just below
+      licenses: { authorizeUse: (tx, input) => licenses.authorizeUse(tx, input) },
     });
   const cases = casesAt(clock);
+  const licenses = createLicenses({
+    ...deps,
+    audit,
+    org,
+    catalog,
+    cases,
+    seals,
+    files: {
+      storeBytes: (ctx, input, tx) => files.storeBytes(ctx, input, tx),
+      readBytes: async (fileId) => new Uint8Array(await (await files.read(fileId)).bytes()),
+    },
+    notify: {
+      send: async (tx, message) => {
+        await notify.send(tx, message);
+      },
+    },
+  });
+  const handlers = { ...licenses.handlers };
+  /** The platform's background work: deliver outbox events, then issue queued licenses. */
+  const runJobs = async () => (await dispatchPending(deps.db, handlers)) + (await licenses.issuePending());
   const workflow = createWorkflow({ db: deps.db, clock, audit, catalog, identity });
   /** Demo cases in every state, filed and worked on a clock walking through past working days. */
   const seedCases = async () =>
@@ -82,7 +114,22 @@ export function createModules(config: Config, database: Database, clock: Clock =
       },
       (code) => catalog.demoImplementationId(code),
     );
-  return { deps, audit, files, notify, org, identity, seals, catalog, search, workflow, cases, seedCases };
+  return {
+    deps,
+    audit,
+    files,
+    notify,
+    org,
+    identity,
+    seals,
+    catalog,
+    search,
+    workflow,
+    cases,
+    licenses,
+    seedCases,
+    runJobs,
+  };
 }
 export type Modules = ReturnType<typeof createModules>;
 
@@ -105,6 +152,14 @@ export async function buildApp(options: AppOptions) {
   await app.register(applicantRoutes(modules.cases, options.config.authRateLimitPerMinute));
   await app.register(staffRoutes(modules.cases));
   await app.register(sealsRoutes(modules.seals));
+  await app.register(licensesRoutes(modules.licenses, options.config.authRateLimitPerMinute));
+  if (options.background) {
+    const loop = startBackground(modules.runJobs, {
+      intervalMs: 1000,
+      onError: (error) => app.log.error({ err: error }, 'background jobs failed'),
+    });
+    app.addHook('onClose', () => loop.stop());
+  }
   if (hasWebBuild()) await registerWeb(app);
   return { app, modules };
 }

@@ -42,6 +42,8 @@ export async function seedDemo(modules: Modules, log: (line: string) => void): P
       `演示事项：${catalog.items} 个事项、${catalog.implementations} 个实施清单、${catalog.versions} 个已发布版本（${seconds} 秒）`,
     );
   }
+  const types = await modules.licenses.seedDemo();
+  if (types > 0) log(`证照目录：${types} 种证照类型`);
   const seals = await modules.seals.seedDemo();
   if (seals > 0) log(`演示印章：${seals} 枚行政审批专用章（市级部门，已发放）`);
   const cases = await modules.seedCases();

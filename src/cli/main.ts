@@ -101,7 +101,7 @@ async function serve(buildWeb: boolean): Promise<number> {
     await ensureWebBuilt({ log });
   }
   const { config, database } = await boot(log);
-  const { app, modules } = await buildApp({ config, database });
+  const { app, modules } = await buildApp({ config, database, background: true });
   if (config.isDemo) await seedDemo(modules, log);
   // a deep accept queue: a burst of new connections waits instead of being reset (RELIABILITY R1)
   await app.listen({ port: config.port, host: config.host, backlog: 2048 });

@@ -26,3 +26,9 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** 2026-04-02 → 2026年4月2日 */
+export function chineseDate(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -35,6 +35,24 @@ export type NotifyPort = {
   ): Promise<void>;
 };
 
+/** The licenses module as cases uses it (wired in app.ts): 免提交 with a held e-license. */
+export type LicensePort = {
+  /** Checks holder, type and status and records the use authorisation in `tx`; throws a 4xx otherwise. */
+  authorizeUse(
+    tx: Tx,
+    input: {
+      licenseId: string;
+      licenseTypeName: string;
+      materialName: string;
+      holder: { kind: 'citizen' | 'enterprise'; accountId: string | null; enterpriseId: string | null };
+      grantedBy: string;
+      caseId: string;
+      caseNo: string;
+      departmentId: string;
+    },
+  ): Promise<void>;
+};
+
 export type CasesDeps = {
   db: Db;
   clock: Clock;
@@ -48,4 +66,5 @@ export type CasesDeps = {
   workflow: WorkflowModule;
   files: FilesPort;
   notify: NotifyPort;
+  licenses: LicensePort;
 };

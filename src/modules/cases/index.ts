@@ -5,6 +5,7 @@
 // Calls audit, catalog (published versions), identity (applicants), workflow (review steps), and the
 // files and notify ports.
 import type { RequestContext } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import type { ActInput } from '../workflow/index.ts';
 import type { CasesDeps } from './deps.ts';
@@ -22,6 +23,7 @@ import type {
 import { submitBundle } from './use-cases/bundle.ts';
 import { datasets } from './use-cases/datasets.ts';
 import * as drafts from './use-cases/drafts.ts';
+import { caseFacts } from './use-cases/facts.ts';
 import * as filing from './use-cases/file.ts';
 import * as intake from './use-cases/intake.ts';
 import { noticePdf } from './use-cases/notices.ts';
@@ -29,11 +31,12 @@ import * as reads from './use-cases/reads.ts';
 import * as review from './use-cases/review.ts';
 import { requireKey } from './use-cases/submit.ts';
 
-export type { CasesDeps, FilesPort, NotifyPort } from './deps.ts';
+export type { CasesDeps, FilesPort, LicensePort, NotifyPort } from './deps.ts';
 export { applicantRoutes } from './routes-applicant.ts';
 export { staffRoutes } from './routes-staff.ts';
 export type { CaseView } from './schema.ts';
 export { type SeedTools, seedDemoCases } from './seed.ts';
+export type { CaseFacts } from './use-cases/facts.ts';
 
 export function createCases(deps: CasesDeps) {
   return {
@@ -59,6 +62,8 @@ export function createCases(deps: CasesDeps) {
     /** GB/T 39046 Tables 5–8 for one case (the department's staff). */
     datasets: (actor: Actor, id: string) => datasets(deps, actor, id),
     publicLookup: (caseNo: string, name: string) => reads.publicLookup(deps, caseNo, name),
+    /** For modules acting on a case (licenses): decision, frozen version, applicant; null if unknown. */
+    facts: (caseId: string, db?: Executor) => caseFacts(deps, caseId, db),
     /** 受理/补正/不予受理通知书 as PDF for the department's staff and the applicant; `origin` for the QR link. */
     notice: (actor: Actor, id: string, kind: NoticeKind, origin: string) =>
       noticePdf(deps, actor, id, kind, origin),

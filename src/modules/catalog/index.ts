@@ -65,7 +65,7 @@ export function createCatalog(deps: CatalogDeps) {
     counts: () => store.counts(deps.db),
 
     /**
-     * Demo data (seed.ts): the 192 seed items published in 信阳市 and derived in its counties and sample
+     * Demo data (seed.ts): the 193 seed items published in 信阳市 and derived in its counties and sample
      * townships, and the demo bundles (bundles/seed.ts); one transaction, one audit entry when anything
      * was added. Needs org seeded. Idempotent.
      */

@@ -1,4 +1,4 @@
-// Deterministic demo catalog for 信阳市: all 192 seed items published at city level by the city department
+// Deterministic demo catalog for 信阳市: all 193 seed items published at city level by the city department
 // of their kind; a derived implementation in every county whose department of that kind exists when the
 // item's 行使层级 includes 县级; and, for 乡级 items, the first two townships of each county (carried out by
 // the county department at the township's 便民服务中心). Derived implementations override only their

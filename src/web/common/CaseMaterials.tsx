@@ -18,7 +18,7 @@ export function CaseMaterials({ materials }: { materials: CaseMaterial[] }) {
             {m.round > 1 ? <StatusTag tone="warning">补正材料 · 第 {m.round - 1} 次</StatusTag> : null}
           </Flex>
           <div style={{ color: 'rgba(0, 0, 0, 0.65)', fontSize: 13 }}>提交于 {when(m.providedAt)}</div>
-          {m.licenseRef ? <div>电子证照：{m.licenseRef}</div> : null}
+          {m.licenseRef ? <StatusTag tone="success">免提交：已使用电子证照</StatusTag> : null}
           <ul style={{ listStyle: 'none', margin: '4px 0 0', padding: 0, display: 'grid', gap: 2 }}>
             {m.files.map((f) => (
               <li key={f.id}>

@@ -1,8 +1,8 @@
 // The material list of an item with the files given for each: a required mark, the item's notes and a
-// file picker. The state is by material name; `toMaterialInputs` turns it into the request's materials.
-// (An e-license in place of a file is refused by the server until the licenses module can check it, so
-// no licence number is asked for yet; a draft's licenseRef is kept as it is.)
-import { Typography } from 'antd';
+// file picker — or, where the guide names an e-license type and the applicant holds one, a choice of
+// that license instead of files (免提交; choosing it authorises the department to use it, 用证授权).
+// The state is by material name; `toMaterialInputs` turns it into the request's materials.
+import { Select, Typography } from 'antd';
 import type { FileView, ItemFormMaterial, MaterialInput } from './cases.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { StatusTag } from './StatusTag.tsx';
@@ -40,6 +40,7 @@ export function MaterialsEditor({
   value,
   onChange,
   problems,
+  licenseOptions = {},
 }: {
   materials: ItemFormMaterial[];
   value: MaterialsValue;
@@ -47,6 +48,8 @@ export function MaterialsEditor({
   onChange: (update: (previous: MaterialsValue) => MaterialsValue) => void;
   /** messages by material name (the server's, or "missing" from the browser) */
   problems: Map<string, string>;
+  /** held usable licenses by type name (the portal's wizard; a window clerk scans paper instead) */
+  licenseOptions?: Record<string, Array<{ id: string; label: string }>>;
 }) {
   const change = (name: string, update: (entry: MaterialEntry) => MaterialEntry) =>
     onChange((previous) => ({ ...previous, [name]: update(previous[name] ?? emptyEntry) }));
@@ -71,17 +74,64 @@ export function MaterialsEditor({
             <Typography.Paragraph type="secondary" style={{ margin: '2px 0 8px', fontSize: 13 }}>
               {m.form} · {m.copies} 份{m.note ? ` · ${m.note}` : ''}
             </Typography.Paragraph>
-            <FilePicker
-              label={m.name}
-              files={entry.files}
-              onAdd={(added) => change(m.name, (e) => ({ ...e, files: [...e.files, ...added] }))}
-              onRemove={(id) => change(m.name, (e) => ({ ...e, files: e.files.filter((f) => f.id !== id) }))}
-              error={problems.get(m.name)}
-              testId={`material-files-${i}`}
-            />
+            {m.licenseType && licenseOptions[m.licenseType]?.length ? (
+              <LicenseChoice
+                material={m.name}
+                options={licenseOptions[m.licenseType] ?? []}
+                value={entry.licenseRef}
+                onChange={(licenseRef) => change(m.name, (e) => ({ ...e, licenseRef, files: [] }))}
+                testId={`material-license-${i}`}
+              />
+            ) : null}
+            {entry.licenseRef ? null : (
+              <FilePicker
+                label={m.name}
+                files={entry.files}
+                onAdd={(added) => change(m.name, (e) => ({ ...e, files: [...e.files, ...added] }))}
+                onRemove={(id) =>
+                  change(m.name, (e) => ({ ...e, files: e.files.filter((f) => f.id !== id) }))
+                }
+                error={problems.get(m.name)}
+                testId={`material-files-${i}`}
+              />
+            )}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+function LicenseChoice({
+  material,
+  options,
+  value,
+  onChange,
+  testId,
+}: {
+  material: string;
+  options: Array<{ id: string; label: string }>;
+  value: string | null;
+  onChange: (licenseRef: string | null) => void;
+  testId: string;
+}) {
+  return (
+    <div style={{ marginBottom: 8 }} data-testid={testId}>
+      <Select<string>
+        aria-label={`${material}：选用电子证照`}
+        style={{ width: '100%' }}
+        value={value ?? ''}
+        onChange={(id) => onChange(id || null)}
+        options={[
+          { value: '', label: '不使用电子证照，上传文件' },
+          ...options.map((o) => ({ value: o.id, label: `使用电子证照：${o.label}` })),
+        ]}
+      />
+      {value ? (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }}>
+          免提交：提交申请即授权受理部门在办理本件期间查验和使用该电子证照（用证授权）。
+        </Typography.Paragraph>
+      ) : null}
+    </div>
   );
 }

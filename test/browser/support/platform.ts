@@ -14,7 +14,12 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 export async function startPlatform() {
   const database = await testDatabase();
-  const { app, modules } = await buildApp({ config: testConfig(), database, logLevel: 'silent' });
+  const { app, modules } = await buildApp({
+    config: testConfig(),
+    database,
+    logLevel: 'silent',
+    background: true,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');

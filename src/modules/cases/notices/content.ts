@@ -1,6 +1,8 @@
 // What each notice says (行政许可法 art. 32; 行政复议法 art. 20; 行政诉讼法 art. 46), as plain data the
 // renderer lays out: title, document number, particulars, paragraphs, the supplement list, signatory.
 // Pure: the same case gives the same text every time it is downloaded.
+
+import { chineseDate } from '../../../platform/clock.ts';
 import type { NoticeKind } from '../schema.ts';
 import { NOTICE_TITLES } from '../schema.ts';
 
@@ -58,12 +60,6 @@ export type NoticeContent = {
   qrCaption: string;
   footerNote: string;
 };
-
-/** 2026-04-02 → 2026年4月2日 */
-export function chineseDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 const STATUTE = '《中华人民共和国行政许可法》第三十二条第一款';
 const REMEDIES =

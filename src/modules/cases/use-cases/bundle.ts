@@ -94,6 +94,7 @@ async function prepareBundle(deps: CasesDeps, input: BundleSubmitInput) {
       members.map((m) => m.basis.formSchema),
     ),
     requiredMaterials: guide.materials.filter((m) => m.isRequired).map((m) => m.name),
+    licenseTypes: {},
   };
   return { parent, members };
 }

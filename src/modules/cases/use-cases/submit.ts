@@ -46,6 +46,8 @@ export type CaseBasis = {
   promisedLimitDays: number | null;
   formSchema: FormSchema;
   requiredMaterials: string[];
+  /** material name → the e-license type that may replace it (免提交) */
+  licenseTypes: Record<string, string>;
 };
 
 /** Everything checked before writing: the published version, its form, the materials. */
@@ -67,8 +69,12 @@ export function basisOf(guide: GuideView): CaseBasis {
     promisedLimitDays: content.promisedLimitDays,
     formSchema: defaultForm(content),
     requiredMaterials: content.materials.filter((m) => m.isRequired).map((m) => m.name),
+    licenseTypes: licenseTypesOf(content.materials),
   };
 }
+
+export const licenseTypesOf = (materials: ReadonlyArray<{ name: string; licenseType: string | null }>) =>
+  Object.fromEntries(materials.flatMap((m) => (m.licenseType ? [[m.name, m.licenseType]] : [])));
 
 export async function prepare(
   deps: CasesDeps,
@@ -95,11 +101,13 @@ export function materialProblems(guide: GuideView, materials: MaterialInput[]) {
     if (seen.has(m.name)) problems.push({ path: `body.materials.${i}.name`, message: `“${m.name}”重复提交` });
     seen.add(m.name);
     if (m.licenseRef) {
-      // 免提交 needs the e-license library (licenses module) to check the license; until then it is refused
-      problems.push({
-        path: `body.materials.${i}.licenseRef`,
-        message: `“${m.name}”暂不支持以电子证照代替，请上传文件`,
-      });
+      // 免提交: the license itself is checked (holder, type, status) when the case is written
+      if (!known.get(m.name)?.licenseType) {
+        problems.push({
+          path: `body.materials.${i}.licenseRef`,
+          message: `“${m.name}”不能以电子证照代替，请上传文件`,
+        });
+      }
     } else if (m.fileIds.length === 0) {
       problems.push({ path: `body.materials.${i}.fileIds`, message: `“${m.name}”没有上传文件` });
     }
@@ -208,7 +216,7 @@ export async function insertCase(
   };
   await store.insertCase(tx, row);
   const required = new Set(b.requiredMaterials);
-  await addMaterials(deps, tx, row, n.input.materials, 1, n.filedBy, required);
+  await addMaterials(deps, tx, row, n.input.materials, 1, n.filedBy, required, b.licenseTypes);
   await recordChange(
     deps,
     tx,
@@ -232,6 +240,7 @@ export async function addMaterials(
   round: number,
   uploader: Actor,
   required: ReadonlySet<string>,
+  licenseTypes: Readonly<Record<string, string>> = {},
 ): Promise<void> {
   const fileIds = materials.flatMap((m) => m.fileIds);
   if (fileIds.length > 0) {
@@ -241,6 +250,9 @@ export async function addMaterials(
       { kind: uploader.kind, id: uploader.accountId },
       { type: 'case', id: c.id },
     );
+  }
+  for (const m of materials) {
+    if (m.licenseRef) await useLicense(deps, tx, c, m, uploader, licenseTypes[m.name]);
   }
   const now = deps.clock.now();
   await store.insertMaterials(
@@ -263,4 +275,37 @@ export function requireKey(key: string | undefined): string {
   if (!/^[\x21-\x7e]{8,100}$/.test(key))
     throw errors.validation('Idempotency-Key 应为 8–100 个可见 ASCII 字符');
   return key;
+}
+
+/**
+ * 用证授权: the applicant, filing online, lets the department use a held license for a material. At a
+ * window the applicant is not signed in to authorise it, so the clerk scans the paper instead.
+ */
+async function useLicense(
+  deps: CasesDeps,
+  tx: Tx,
+  c: store.CaseRow,
+  m: MaterialInput,
+  uploader: Actor,
+  licenseTypeName: string | undefined,
+) {
+  if (!m.licenseRef || !licenseTypeName || uploader.kind !== 'citizen') {
+    throw caseErrors.formInvalid('电子证照只能由申请人在网上申办时选用', [
+      { path: 'body.materials', message: `“${m.name}”请上传文件` },
+    ]);
+  }
+  await deps.licenses.authorizeUse(tx, {
+    licenseId: m.licenseRef,
+    licenseTypeName,
+    materialName: m.name,
+    holder: {
+      kind: c.applicant_kind,
+      accountId: c.applicant_account_id ?? c.filed_by,
+      enterpriseId: c.enterprise_id,
+    },
+    grantedBy: uploader.accountId,
+    caseId: c.id,
+    caseNo: c.case_no,
+    departmentId: c.department_id,
+  });
 }

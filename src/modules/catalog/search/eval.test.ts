@@ -1,4 +1,4 @@
-// The evaluation set (bench/search-eval.json) against all 192 seed items: colloquial queries must find
+// The evaluation set (bench/search-eval.json) against all 193 seed items: colloquial queries must find
 // what a person expects in the first three results.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testDatabase } from '../../../../test/support/db.ts';

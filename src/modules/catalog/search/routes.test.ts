@@ -44,7 +44,7 @@ describe('search over HTTP, fed by the catalog seed and its publishing', () => {
     }
     expect((await search('q=x&unknown=1')).statusCode).toBe(400);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from catalog.item`.execute(t.db);
-    expect(rows[0].n).toBe(192);
+    expect(rows[0].n).toBe(193);
   });
 
   it('suggests item names as the user types', async () => {

@@ -173,7 +173,7 @@ describe('catalog lifecycle: draft → submitted → approved → published, wit
     expect((await send(null, 'GET', `/api/catalog/versions/${live.id}`)).json().version.state).toBe(
       'unpublished',
     );
-    expect((await send(null, 'GET', '/api/catalog/items?pageSize=1')).json().total).toBe(191);
+    expect((await send(null, 'GET', '/api/catalog/items?pageSize=1')).json().total).toBe(192);
     expect(await audited('catalog.implementation.unpublished', impl(BOILER))).toBe(1);
     const again = await send(office, 'POST', admin(`/implementations/${impl(BOILER)}/unpublish`), {
       reason: '再次',

@@ -21,11 +21,11 @@ describe('the public catalog of the seeded city', () => {
   it('seeds every item at city level, derived counties and sample townships, once, with one audit entry', async () => {
     const county = SEED.filter((i) => i.level.includes('县级')).length * COUNTIES_WITH_DEPARTMENTS;
     const township = SEED.filter((i) => i.level.includes('乡级')).length * COUNTIES_WITH_DEPARTMENTS * 2;
-    expect(await t.modules.catalog.counts()).toEqual({ city: 192, county, township });
+    expect(await t.modules.catalog.counts()).toEqual({ city: 193, county, township });
     expect(await t.modules.catalog.seedDemo()).toEqual({ items: 0, implementations: 0, versions: 0 });
     const seeds = await t.modules.audit.searchEntries({ action: 'catalog.seed', limit: 5 });
     expect(seeds.items).toHaveLength(1);
-    expect(seeds.items[0]?.summary).toMatchObject({ items: 192, versions: 192 + county + township });
+    expect(seeds.items[0]?.summary).toMatchObject({ items: 193, versions: 193 + county + township });
   });
 
   it('shows a guide with every element, its codes, department and the city window', async () => {
@@ -55,7 +55,7 @@ describe('the public catalog of the seeded city', () => {
 
   it('lists published items with filters and pages; a county lists its own implementation', async () => {
     const all = (await get('/api/catalog/items?pageSize=5')).json();
-    expect([all.total, all.items.length, all.page]).toEqual([192, 5, 1]);
+    expect([all.total, all.items.length, all.page]).toEqual([193, 5, 1]);
     expect(all.items[0].name).toBe('个体工商户设立登记');
     const permits = (await get('/api/catalog/items?itemType=01')).json();
     expect(permits.total).toBe(SEED.filter((i) => i.itemType === '行政许可').length);
@@ -90,7 +90,7 @@ describe('the public catalog of the seeded city', () => {
     expect(count('法人', '开办企业')).toBeGreaterThan(10);
     const departments = (await get('/api/catalog/departments')).json().items;
     expect(departments).toHaveLength(29);
-    expect(departments.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(192);
+    expect(departments.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(193);
     expect((await get('/api/catalog/popular')).json().items).toHaveLength(10);
   });
 

@@ -31,6 +31,7 @@ export function ApplyReview({
   contact,
   deliveryMethod,
   goTo,
+  licenseLabel = () => '已选用的电子证照',
 }: {
   item: ItemForm;
   applicantName: string;
@@ -39,6 +40,7 @@ export function ApplyReview({
   contact: Contact;
   deliveryMethod: DeliveryMethod | null;
   goTo: (step: number) => void;
+  licenseLabel?: (licenseId: string) => string;
 }) {
   return (
     <Flex vertical gap={12} data-testid="review">
@@ -62,7 +64,7 @@ export function ApplyReview({
               <li key={m.name} style={{ overflowWrap: 'anywhere' }}>
                 {m.name}
                 {isGiven ? null : <span style={{ color: '#595959' }}>（未提供）</span>}
-                {entry.licenseRef ? <div>电子证照：{entry.licenseRef}</div> : null}
+                {entry.licenseRef ? <div>免提交，使用电子证照：{licenseLabel(entry.licenseRef)}</div> : null}
                 <FileList files={entry.files} />
               </li>
             );

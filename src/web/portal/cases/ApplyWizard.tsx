@@ -12,6 +12,7 @@ import { cleanFormData, initialFormValues, SchemaFields } from '../../common/Sch
 import { useSession } from '../../session.tsx';
 import { ApplyDone } from './ApplyDone.tsx';
 import { EarlierDrafts } from './EarlierDrafts.tsx';
+import { useHeldLicenses } from './heldLicenses.ts';
 import { type Opened, openApplication } from './resume.ts';
 import { useAutosave } from './useAutosave.ts';
 import { useWizard, type WizardValues } from './useWizard.ts';
@@ -71,6 +72,7 @@ function Wizard({
   const { item, draft } = opened;
   const [, setParams] = useSearchParams();
   const wizard = useWizard(item, opened.materials, () => autosave.touch());
+  const licenses = useHeldLicenses();
   const { form, step, materials } = wizard;
 
   const content = () => {
@@ -154,6 +156,7 @@ function Wizard({
           item={item}
           applicantName={applicantName}
           onSubmit={() => void submit()}
+          licenses={licenses}
         />
       </Card>
     </Flex>

@@ -29,6 +29,7 @@ function CaseList() {
         </Typography.Title>
         <Flex gap={12} wrap align="center">
           <Link to="/mine/drafts">我的草稿</Link>
+          <Link to="/mine/licenses">我的证照</Link>
           <Link to="/lookup">办件查询</Link>
         </Flex>
       </Flex>

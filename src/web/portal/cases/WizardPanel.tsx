@@ -7,6 +7,7 @@ import type { ItemForm } from '../../common/cases.ts';
 import { MaterialsEditor } from '../../common/MaterialsEditor.tsx';
 import { cleanFormData } from '../../common/SchemaFields.tsx';
 import { ApplyReview } from './ApplyReview.tsx';
+import type { HeldLicenses } from './heldLicenses.ts';
 import type { Wizard, WizardValues } from './useWizard.ts';
 
 export function WizardPanel({
@@ -18,6 +19,7 @@ export function WizardPanel({
   item,
   applicantName,
   onSubmit,
+  licenses,
 }: {
   wizard: Wizard;
   initialValues: WizardValues;
@@ -28,6 +30,8 @@ export function WizardPanel({
   item: ItemForm;
   applicantName: string;
   onSubmit: () => void;
+  /** the applicant's licenses for 免提交 (在线申办 only) */
+  licenses?: HeldLicenses;
 }) {
   const { form, step, setStep, materials, isBusy } = wizard;
   const v = form.getFieldsValue(true) as WizardValues;
@@ -50,6 +54,7 @@ export function WizardPanel({
             value={materials}
             onChange={wizard.changeMaterials}
             problems={wizard.problems}
+            licenseOptions={licenses?.byType}
           />
         </section>
         <section hidden={step !== 2} aria-label="联系信息与送达方式">
@@ -65,6 +70,7 @@ export function WizardPanel({
           contact={submitContact(v.contact)}
           deliveryMethod={v.deliveryMethod ?? null}
           goTo={setStep}
+          licenseLabel={licenses?.labelOf}
         />
       ) : null}
       <Flex gap={8} justify="space-between" wrap style={{ marginTop: 16 }}>

@@ -20,6 +20,7 @@ import { SupplementRequest } from '../../common/SupplementRequest.tsx';
 import { useCase } from '../../common/useCase.ts';
 import { useSession } from '../../session.tsx';
 import { CaseActions } from './CaseActions.tsx';
+import { CaseLicenses } from './CaseLicenses.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 
 const PAUSED_BECAUSE: Partial<Record<CaseView['state'], string>> = {
@@ -143,6 +144,11 @@ export default function StaffCaseDetail() {
       <Section title="申请材料">
         <CaseMaterials materials={view.materials} />
       </Section>
+      {view.materials.some((m) => m.licenseRef) ? (
+        <Section title="电子证照（免提交）">
+          <CaseLicenses caseId={view.id} />
+        </Section>
+      ) : null}
       <Section title="申请表">
         <SchemaValues schema={view.formSchema} data={view.form} />
       </Section>

@@ -1,0 +1,36 @@
+// The background loop of one application node: runs `work` every `intervalMs` (again at once while it
+// reports progress), never two rounds at the same time. The work itself must be safe with several
+// nodes (claims with SKIP LOCKED, leases). A failed round is reported and the loop goes on.
+export type Background = { stop(): Promise<void> };
+
+export function startBackground(
+  work: () => Promise<number>,
+  options: { intervalMs: number; onError: (error: unknown) => void },
+): Background {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let isStopped = false;
+  const round = async () => {
+    try {
+      while (!isStopped && (await work()) > 0) {
+        // more may be waiting: go on without sleeping
+      }
+    } catch (error) {
+      options.onError(error);
+    }
+  };
+  const tick = () => {
+    running = round().finally(() => {
+      running = null;
+      if (!isStopped) timer = setTimeout(tick, options.intervalMs);
+    });
+  };
+  timer = setTimeout(tick, options.intervalMs);
+  return {
+    async stop() {
+      isStopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
