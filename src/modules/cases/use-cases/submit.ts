@@ -252,7 +252,7 @@ export async function addMaterials(
     );
   }
   for (const m of materials) {
-    if (m.licenseRef) await useLicense(deps, tx, c, m, uploader, licenseTypes[m.name]);
+    if (m.licenseRef) await authorizeLicense(deps, tx, c, m, uploader, licenseTypes[m.name]);
   }
   const now = deps.clock.now();
   await store.insertMaterials(
@@ -281,7 +281,7 @@ export function requireKey(key: string | undefined): string {
  * 用证授权: the applicant, filing online, lets the department use a held license for a material. At a
  * window the applicant is not signed in to authorise it, so the clerk scans the paper instead.
  */
-async function useLicense(
+async function authorizeLicense(
   deps: CasesDeps,
   tx: Tx,
   c: store.CaseRow,

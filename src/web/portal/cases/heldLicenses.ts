@@ -14,7 +14,9 @@ export function useHeldLicenses(): HeldLicenses {
   const { data } = useLoad<{ items: LicenseView[] }>('/api/licenses/mine');
   const usable = (data?.items ?? []).filter((l) => l.isUsable);
   const byType: Record<string, LicenseOption[]> = {};
-  for (const l of usable) (byType[l.typeName] ??= []).push({ id: l.id, label: labelOf(l) });
+  for (const l of usable) {
+    byType[l.typeName] = [...(byType[l.typeName] ?? []), { id: l.id, label: labelOf(l) }];
+  }
   const labels = new Map((data?.items ?? []).map((l) => [l.id, labelOf(l)]));
   return { byType, labelOf: (id) => labels.get(id) ?? '已选用的电子证照' };
 }
