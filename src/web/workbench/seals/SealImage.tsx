@@ -1,0 +1,50 @@
+// A seal's image (印模) from the API once the seal is made, with its name as the alt text; before that,
+// or when the image cannot load, a dashed circle saying why there is none.
+import { useState } from 'react';
+import { hasImage, type SealState, sealImage } from './seals.ts';
+
+export function SealImage({
+  seal,
+  size,
+  format = 'png',
+}: {
+  seal: { id: string; name: string; state: SealState };
+  size: number;
+  format?: 'png' | 'svg';
+}) {
+  const [isBroken, setBroken] = useState(false);
+  if (hasImage(seal.state) && !isBroken) {
+    return (
+      <img
+        src={sealImage(seal.id, format)}
+        alt={`${seal.name}印模`}
+        width={size}
+        height={size}
+        style={{ display: 'block', flex: 'none', objectFit: 'contain' }}
+        onError={() => setBroken(true)}
+        data-testid="seal-image"
+      />
+    );
+  }
+  return (
+    <div
+      role="img"
+      aria-label={`${seal.name}：尚无印模`}
+      style={{
+        width: size,
+        height: size,
+        flex: 'none',
+        borderRadius: '50%',
+        border: '2px dashed #d9d9d9',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        fontSize: Math.max(12, Math.round(size / 6)),
+        color: 'rgba(0, 0, 0, 0.65)',
+        textAlign: 'center',
+      }}
+    >
+      {isBroken ? '无法显示' : '未制作'}
+    </div>
+  );
+}
