@@ -1,11 +1,13 @@
 // `npm run bench -- <name>`: runs one benchmark. Benchmarks print ratios against a floor measured in
 // the same run; results are recorded in docs/performance.md.
 import { benchAuth } from './auth.ts';
+import { benchLicense } from './license.ts';
 import { benchSearch } from './search.ts';
 import { benchSubmit } from './submit.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   auth: benchAuth,
+  license: benchLicense,
   search: benchSearch,
   submit: benchSubmit,
 };

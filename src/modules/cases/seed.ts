@@ -159,6 +159,18 @@ export async function seedDemoCases(tools: SeedTools, implementationOf: (itemCod
       ],
     },
     {
+      who: 'zhangsan',
+      item: 'XY-SCJG-009',
+      filed: 9,
+      summary: '申请开办小型餐饮店，经营热食类食品制售',
+      steps: [
+        [1, accept],
+        [2, review],
+        [3, decide],
+        [4, conclude],
+      ],
+    },
+    {
       who: 'lisi',
       item: 'XY-SCJG-009',
       filed: 6,

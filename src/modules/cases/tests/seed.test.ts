@@ -41,6 +41,13 @@ describe('demo cases', () => {
       expect(v.timeline[0]?.actionLabel).toBe('提交申请');
     }
     expect(await t.modules.seedCases()).toBe(0);
+    // the concluded license cases become licenses once the background work runs: 张三's own
+    // 食品经营许可证 and the tea company's 食品生产许可证
+    await t.modules.runJobs();
+    const zhangsan = people.zhangsan;
+    if (!zhangsan) throw new Error('demo citizen missing');
+    const wallet = await t.modules.licenses.wallet(zhangsan);
+    expect(wallet.items.map((l) => l.typeName)).toEqual(['食品经营许可证']);
     expect((await t.modules.audit.verify()).ok).toBe(true);
   });
 });
