@@ -31,6 +31,9 @@ const Drafts = lazy(() => import('./portal/cases/Drafts.tsx'));
 const MyCases = lazy(() => import('./portal/cases/MyCases.tsx'));
 const MyCaseDetail = lazy(() => import('./portal/cases/MyCaseDetail.tsx'));
 const Lookup = lazy(() => import('./portal/cases/Lookup.tsx'));
+const MyLicenses = lazy(() => import('./portal/licenses/MyLicenses.tsx'));
+const MyLicenseDetail = lazy(() => import('./portal/licenses/MyLicenseDetail.tsx'));
+const Verify = lazy(() => import('./portal/licenses/Verify.tsx'));
 const NotFound = lazy(() => import('./portal/NotFound.tsx'));
 const StaffLogin = lazy(() => import('./workbench/StaffLogin.tsx'));
 const Shell = lazy(() => import('./workbench/Shell.tsx'));
@@ -54,6 +57,8 @@ const ProcessList = lazy(() => import('./workbench/cases/ProcessList.tsx'));
 const TaskReassign = lazy(() => import('./workbench/cases/TaskReassign.tsx'));
 const ProcessEditor = lazy(() => import('./workbench/cases/ProcessEditor.tsx'));
 const ReviewVersion = lazy(() => import('./workbench/catalog/ReviewVersion.tsx'));
+const DepartmentLicenses = lazy(() => import('./workbench/licenses/DepartmentLicenses.tsx'));
+const LicenseTypes = lazy(() => import('./workbench/licenses/LicenseTypes.tsx'));
 
 const page = (node: ReactNode) => (
   <Suspense
@@ -91,6 +96,9 @@ export function AppRoutes() {
         <Route path="mine/cases" element={page(<MyCases />)} />
         <Route path="mine/cases/:id" element={page(<MyCaseDetail />)} />
         <Route path="lookup" element={page(<Lookup />)} />
+        <Route path="mine/licenses" element={page(<MyLicenses />)} />
+        <Route path="mine/licenses/:id" element={page(<MyLicenseDetail />)} />
+        <Route path="verify" element={page(<Verify />)} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
       <Route path="workbench/login" element={page(<StaffLogin />)} />
@@ -116,6 +124,8 @@ export function AppRoutes() {
         <Route path="catalog/review/:versionId" element={page(<ReviewVersion />)} />
         <Route path="catalog/:implementationId" element={page(<CatalogEditor />)} />
         <Route path="catalog/:implementationId/history" element={page(<VersionHistory />)} />
+        <Route path="licenses" element={page(<DepartmentLicenses />)} />
+        <Route path="license-types" element={page(<LicenseTypes />)} />
       </Route>
     </Routes>
   );

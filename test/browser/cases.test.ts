@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemSummary } from '../../src/modules/catalog/schema.ts';
 import { pdf } from '../../src/modules/files/tests/fixtures.ts';
-import { seriousViolations } from './support/axe.ts';
+import { expectAccessible as checkAccessible } from './support/accessible.ts';
 import { cityItem, departmentId, seedCatalog } from './support/catalog.ts';
 import {
   createStaff,
@@ -66,17 +66,7 @@ async function staffPage(who: keyof typeof staff): Promise<Page> {
   return page;
 }
 
-/** Screenshots at 375 and 1280 px (each waits for transitions, such as a fading field message, to
- * end), and axe at both widths. */
-async function expectAccessible(page: Page, name: string) {
-  const size = page.viewportSize() ?? DESKTOP;
-  for (const width of [size, size.width === PHONE.width ? DESKTOP : PHONE]) {
-    await page.setViewportSize(width);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${width.width} px`).toEqual([]);
-  }
-  await page.setViewportSize(size);
-}
+const expectAccessible = (page: Page, name: string) => checkAccessible(p, page, name);
 
 async function openCase(page: Page, caseNo: string) {
   await page.goto('/workbench/cases');

@@ -87,8 +87,12 @@ export default function Mine() {
           <Link to="/mine/cases" data-testid="my-cases">
             我的办件
           </Link>
+          <Link to="/mine/licenses" data-testid="my-licenses">
+            我的证照
+          </Link>
           <Link to="/mine/drafts">我的草稿</Link>
           <Link to="/lookup">办件查询</Link>
+          <Link to="/verify">电子证照核验</Link>
         </nav>
       </Card>
       <Enterprises me={me} />

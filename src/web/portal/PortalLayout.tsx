@@ -78,7 +78,10 @@ export function PortalLayout() {
       <Layout.Footer style={{ textAlign: 'center', background: '#eef1f6', padding: '16px 12px' }}>
         <Typography.Text style={{ color: '#4a5363' }}>
           一网通办 · 一体化在线政务服务平台 · <Link to="/lookup">办件查询</Link> ·{' '}
-          <Link to="/workbench/login">工作人员入口</Link>
+          <Link to="/verify" data-testid="footer-verify" style={{ whiteSpace: 'nowrap' }}>
+            证照核验
+          </Link>{' '}
+          · <Link to="/workbench/login">工作人员入口</Link>
         </Typography.Text>
       </Layout.Footer>
     </Layout>

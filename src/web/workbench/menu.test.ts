@@ -13,6 +13,7 @@ describe('workbench menu follows the staff roles', () => {
     expect(menuFor(['dept_admin']).map((m) => m.key)).toEqual([
       'home',
       'dept-cases',
+      'licenses',
       'items',
       'item-excel',
       'reassign',
@@ -23,6 +24,7 @@ describe('workbench menu follows the staff roles', () => {
       'home',
       'item-review',
       'item-excel',
+      'license-types',
       'security',
     ]);
   });
@@ -32,12 +34,13 @@ describe('workbench menu follows the staff roles', () => {
       'intake',
       'review',
       'dept-cases',
+      'licenses',
       'security',
     ]);
   });
-  it('gives the head the review inbox and the department’s cases, with a page behind each', () => {
+  it('gives the head the review inbox, the department’s cases and licenses, with a page behind each', () => {
     const entries = menuFor(['dept_head']);
-    expect(entries.map((m) => m.key)).toEqual(['home', 'review', 'dept-cases', 'security']);
+    expect(entries.map((m) => m.key)).toEqual(['home', 'review', 'dept-cases', 'licenses', 'security']);
     expect(entries.every((m) => m.path !== null)).toBe(true);
   });
 });

@@ -28,6 +28,12 @@ export const MENU: MenuEntry[] = [
     path: '/workbench/cases',
     roles: ['window_clerk', 'reviewer', 'dept_head', 'dept_admin'],
   },
+  {
+    key: 'licenses',
+    label: '证照管理',
+    path: '/workbench/licenses',
+    roles: ['window_clerk', 'reviewer', 'dept_head', 'dept_admin'],
+  },
   { key: 'items', label: '事项管理', path: '/workbench/catalog', roles: ['dept_admin'] },
   { key: 'item-review', label: '事项审核', path: '/workbench/catalog/review', roles: ['office_admin'] },
   {
@@ -36,6 +42,7 @@ export const MENU: MenuEntry[] = [
     path: '/workbench/catalog/excel',
     roles: ['dept_admin', 'office_admin'],
   },
+  { key: 'license-types', label: '证照目录', path: '/workbench/license-types', roles: ['office_admin'] },
   { key: 'reassign', label: '任务改派', path: '/workbench/tasks', roles: ['dept_admin'] },
   { key: 'processes', label: '审批流程', path: '/workbench/processes', roles: ['dept_admin'] },
   { key: 'supervision', label: '电子监察', path: null, roles: ['supervisor'] },
