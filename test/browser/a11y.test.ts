@@ -10,6 +10,7 @@ const PUBLIC_PAGES: { path: string; ready: string }[] = [
   { path: '/bundles', ready: '一件事一次办' },
   { path: '/register', ready: '个人用户注册' },
   { path: '/login', ready: '个人用户登录' },
+  { path: '/verify', ready: '电子证照核验' },
   { path: '/workbench/login', ready: '工作人员登录' },
   { path: '/no-such-page', ready: '页面不存在' },
 ];
