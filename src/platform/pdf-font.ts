@@ -67,7 +67,8 @@ function readFont(path: string): PdfFont | string {
   return {
     bytes,
     postscriptName,
-    fontkit: { create: (data: Uint8Array) => firstFace(fontkit.create(data)) },
+    // the parsed face is reused: parsing a CJK collection took longer than drawing a whole document
+    fontkit: { create: (data: Uint8Array) => (data === bytes ? face : firstFace(fontkit.create(data))) },
   };
 }
 

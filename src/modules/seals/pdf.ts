@@ -5,19 +5,38 @@
 // Verification parses the last /ByteRange and /Contents itself: the range must cover the whole file
 // except the hex hole, the signed attributes' messageDigest must equal SHA-256 of the range, and the
 // RSA signature over the signed attributes must verify with the embedded signer certificate.
-import { createHash, verify as cryptoVerify } from 'node:crypto';
+import { constants, createHash, createPrivateKey, verify as cryptoVerify, privateEncrypt } from 'node:crypto';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
 
+/** SHA-256 DigestInfo prefix (RFC 8017 §9.2): with the hash, what PKCS#1 v1.5 signs. */
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/**
+ * forge builds the CMS structure; the RSA operation itself runs in Node's crypto (OpenSSL) — forge's
+ * pure-JS RSA was most of the cost of issuing a license. forge calls `key.sign(md)` on the digest of
+ * the signed attributes.
+ */
+function nodeRsaKey(privateKeyPem: string) {
+  const key = createPrivateKey(privateKeyPem);
+  return {
+    sign: (md: forge.md.MessageDigest) =>
+      privateEncrypt(
+        { key, padding: constants.RSA_PKCS1_PADDING },
+        Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')]),
+      ).toString('binary'),
+  };
+}
+
 class SealSigner extends Signer {
-  readonly #key: forge.pki.rsa.PrivateKey;
+  readonly #key: ReturnType<typeof nodeRsaKey>;
   readonly #chain: forge.pki.Certificate[];
   constructor(privateKeyPem: string, chain: forge.pki.Certificate[]) {
     super();
-    this.#key = forge.pki.privateKeyFromPem(privateKeyPem);
+    this.#key = nodeRsaKey(privateKeyPem);
     this.#chain = chain;
   }
   override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
@@ -27,7 +46,7 @@ class SealSigner extends Signer {
     p7.content = forge.util.createBuffer(pdf.toString('binary'));
     for (const cert of this.#chain) p7.addCertificate(cert);
     p7.addSigner({
-      key: this.#key,
+      key: this.#key as unknown as forge.pki.rsa.PrivateKey,
       certificate: signer,
       digestAlgorithm: forge.pki.oids.sha256 as string,
       authenticatedAttributes: [
