@@ -140,7 +140,7 @@ describe('证照管理 and 证照目录 on a desktop', () => {
     await page.getByRole('heading', { name: `您好，${head.name}` }).waitFor();
     await page.getByRole('link', { name: '证照管理' }).click();
     await page.waitForURL(/\/workbench\/licenses$/);
-    const actions = page.getByRole('button', { name: `变更 ${license.licenseNo} 的状态` });
+    const actions = page.getByRole('button', { name: `变更状态：${license.licenseNo}` });
     await actions.waitFor();
     await expectAccessible(page, 'workbench-licenses');
 

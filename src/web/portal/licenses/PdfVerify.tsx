@@ -92,7 +92,12 @@ export function PdfVerify() {
               problems={result.problems}
               testId="pdf-verdict"
             />
-            {result.license ? <VerifyResultCard result={result.license} testId="pdf-license" /> : null}
+            {result.license ? (
+              <>
+                <h3 style={{ fontSize: 15, margin: '4px 0 0' }}>文件所载证照的当前状态</h3>
+                <VerifyResultCard result={result.license} testId="pdf-license" />
+              </>
+            ) : null}
           </Flex>
         ) : null}
       </div>

@@ -54,6 +54,25 @@ function StatusFilter({
   );
 }
 
+/** The status changes a department admin or head may make on one license, as a menu (none once final). */
+function StatusMenu({ license, onPick }: { license: LicenseView; onPick: (target: LicenseStatus) => void }) {
+  const targets = actionsFor(license.status);
+  if (!targets.length) return null;
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: targets.map((t) => ({ key: t, label: ACTION_LABEL[t] })),
+        onClick: ({ key }) => onPick(key as LicenseStatus),
+      }}
+    >
+      <Button size="small" aria-label={`变更状态：${license.licenseNo}`}>
+        变更状态 <DownOutlined aria-hidden />
+      </Button>
+    </Dropdown>
+  );
+}
+
 export default function DepartmentLicenses() {
   useTitle('证照管理');
   const { me } = useSession();
@@ -82,19 +101,35 @@ export default function DepartmentLicenses() {
         rowKey="id"
         loading={isLoading}
         dataSource={items}
-        scroll={{ x: 760 }}
+        scroll={{ x: 'max-content' }}
         pagination={false}
         locale={{ emptyText: <EmptyText>暂无电子证照</EmptyText> }}
         columns={[
           {
             title: '证照',
             render: (_, l) => (
-              <div style={{ minWidth: 180 }}>
+              <div style={{ minWidth: 200 }}>
                 <div style={{ fontWeight: 600 }}>{l.typeName}</div>
                 <div style={{ color: 'rgba(0, 0, 0, 0.65)', fontSize: 13 }}>{l.licenseNo}</div>
-                <a href={verifyPath(l.identifier)} target="_blank" rel="noreferrer" style={{ fontSize: 13 }}>
-                  核验
-                </a>
+                <Flex gap={8} wrap align="center" style={{ marginTop: 4 }}>
+                  <StatusTag tone={LICENSE_TONE[l.status]}>{l.statusLabel}</StatusTag>
+                  {canManage ? (
+                    <StatusMenu license={l} onPick={(target) => setActing({ license: l, target })} />
+                  ) : null}
+                  <a
+                    href={verifyPath(l.identifier)}
+                    target="_blank"
+                    rel="noreferrer"
+                    style={{ fontSize: 13 }}
+                  >
+                    核验
+                  </a>
+                </Flex>
+                {l.statusReason ? (
+                  <div style={{ color: 'rgba(0, 0, 0, 0.65)', fontSize: 13, marginTop: 4 }}>
+                    {l.statusLabel}原因：{l.statusReason}
+                  </div>
+                ) : null}
               </div>
             ),
           },
@@ -107,46 +142,8 @@ export default function DepartmentLicenses() {
               </>
             ),
           },
-          { title: '有效期', render: (_, l) => validity(l.validFrom, l.validTo) },
-          { title: '签发时间', render: (_, l) => when(l.issuedAt) },
-          {
-            title: '状态',
-            render: (_, l) => (
-              <>
-                <StatusTag tone={LICENSE_TONE[l.status]}>{l.statusLabel}</StatusTag>
-                {l.statusReason ? (
-                  <div style={{ color: 'rgba(0, 0, 0, 0.65)', fontSize: 13 }}>{l.statusReason}</div>
-                ) : null}
-              </>
-            ),
-          },
-          ...(canManage
-            ? [
-                {
-                  title: '操作',
-                  render: (_: unknown, l: LicenseView) => {
-                    const targets = actionsFor(l.status);
-                    if (!targets.length) return <EmptyText>—</EmptyText>;
-                    return (
-                      <Dropdown
-                        trigger={['click']}
-                        menu={{
-                          items: targets.map((t) => ({
-                            key: t,
-                            label: ACTION_LABEL[t],
-                          })),
-                          onClick: ({ key }) => setActing({ license: l, target: key as LicenseStatus }),
-                        }}
-                      >
-                        <Button size="small" aria-label={`变更 ${l.licenseNo} 的状态`}>
-                          状态 <DownOutlined aria-hidden />
-                        </Button>
-                      </Dropdown>
-                    );
-                  },
-                },
-              ]
-            : []),
+          { title: '有效期', responsive: ['md'], render: (_, l) => validity(l.validFrom, l.validTo) },
+          { title: '签发时间', responsive: ['lg'], render: (_, l) => when(l.issuedAt) },
         ]}
       />
       {page > 1 || items.length === PAGE_SIZE ? (

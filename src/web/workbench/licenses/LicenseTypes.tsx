@@ -63,23 +63,34 @@ export default function LicenseTypes() {
         rowKey="id"
         loading={isLoading}
         dataSource={items}
-        scroll={{ x: 900 }}
+        scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: <EmptyText>暂无证照类型</EmptyText> }}
         columns={[
           {
             title: '证照名称',
             render: (_, t) => (
-              <div style={{ minWidth: 140 }}>
+              <div style={{ minWidth: 120, maxWidth: 220 }}>
                 <div style={{ fontWeight: 600 }}>{t.name}</div>
-                <div style={{ color: 'rgba(0, 0, 0, 0.65)', fontSize: 13, fontFamily: 'monospace' }}>
+                <div
+                  style={{
+                    color: 'rgba(0, 0, 0, 0.65)',
+                    fontSize: 12,
+                    fontFamily: 'monospace',
+                    wordBreak: 'break-all',
+                  }}
+                >
                   {t.typeCode}
                 </div>
               </div>
             ),
           },
-          { title: '发证部门', dataIndex: 'issuerKind' },
-          { title: '持证主体', render: (_, t) => t.holderKinds.map((k) => HOLDER_KIND_LABELS[k]).join('、') },
+          { title: '发证部门', dataIndex: 'issuerKind', responsive: ['sm'] },
+          {
+            title: '持证主体',
+            responsive: ['sm'],
+            render: (_, t) => t.holderKinds.map((k) => HOLDER_KIND_LABELS[k]).join('、'),
+          },
           {
             title: '有效期',
             onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
@@ -88,6 +99,8 @@ export default function LicenseTypes() {
           },
           {
             title: '印制字段',
+            // on a phone the edit dialog shows them
+            responsive: ['md'],
             render: (_, t) => (
               <Flex gap={4} wrap style={{ maxWidth: 360 }}>
                 {t.fields.map((f) => (
@@ -99,23 +112,19 @@ export default function LicenseTypes() {
             ),
           },
           {
-            title: '启用',
-            onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+            title: '启用 / 操作',
             render: (_, t) => (
-              <Switch
-                checked={t.isActive}
-                loading={switching === t.id}
-                aria-label={`启用${t.name}`}
-                onChange={(v) => void toggle(t, v)}
-              />
-            ),
-          },
-          {
-            title: '操作',
-            render: (_, t) => (
-              <Button size="small" onClick={() => setEditing(t)} aria-label={`编辑${t.name}`}>
-                编辑
-              </Button>
+              <Flex gap={8} wrap align="center">
+                <Switch
+                  checked={t.isActive}
+                  loading={switching === t.id}
+                  aria-label={`启用${t.name}`}
+                  onChange={(v) => void toggle(t, v)}
+                />
+                <Button size="small" onClick={() => setEditing(t)} aria-label={`编辑${t.name}`}>
+                  编辑
+                </Button>
+              </Flex>
             ),
           },
         ]}
