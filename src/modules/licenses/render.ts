@@ -104,8 +104,11 @@ async function renderPdf(d: LicenseDocument, font: PdfFont): Promise<Uint8Array>
   const right = W - MARGIN - 40;
   rightAligned(page, f, d.issuer, right, 108, 13);
   rightAligned(page, f, d.issuedOnText, right, 86, 12);
+  // the seal sits over the issuer's name and the date, as on a paper license
+  const centre =
+    right - Math.max(f.widthOfTextAtSize(d.issuer, 13), f.widthOfTextAtSize(d.issuedOnText, 12)) / 2;
   const seal = await pdf.embedPng(d.sealPng);
-  page.drawImage(seal, { x: right - 150, y: 46, width: 118, height: 118, opacity: 0.88 });
+  page.drawImage(seal, { x: centre - 59, y: 38, width: 118, height: 118, opacity: 0.88 });
 
   centred(page, f, `电子证照标识：${d.identifier}`, 30, 7.5, GREY);
   return pdf.save({ useObjectStreams: false });
