@@ -2,6 +2,7 @@
 // (一窗受理) for a walk-in applicant. An instant item (即办件) filed at the window concludes there.
 import type { RequestContext } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
+import { isAppError } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import { isValidIdNumber, normalizeIdNumber } from '../../../platform/standards/id-number.ts';
 import { isValidUscc } from '../../../platform/standards/uscc.ts';
@@ -66,7 +67,7 @@ export function submitOnline(
   input: SubmitInput,
 ): Promise<FiledCase> {
   const actor = actorIn(ctx);
-  return fileOnce(
+  const filed = fileOnce(
     deps,
     ctx,
     key,
@@ -90,6 +91,29 @@ export function submitOnline(
       }
       return row.id;
     },
+  );
+  return filed.catch(async (error: unknown) => {
+    await auditLicenseRefusal(deps, ctx, input, error);
+    throw error;
+  });
+}
+
+/** A license refused in place of a material (someone else's, suspended …): the filing rolled back, the refusal is kept. */
+async function auditLicenseRefusal(deps: CasesDeps, ctx: RequestContext, input: SubmitInput, error: unknown) {
+  if (!isAppError(error) || !error.code.startsWith('LICENSES_')) return;
+  const licenseRefs = input.materials.flatMap((m) => (m.licenseRef ? [m.licenseRef] : []));
+  await deps.db.transaction().execute((tx) =>
+    deps.audit.record(tx, ctx, {
+      action: 'case.license-refused',
+      subjectType: 'license',
+      subjectId: licenseRefs[0],
+      summary: {
+        code: error.code,
+        detail: error.detail,
+        implementationId: input.implementationId,
+        licenseRefs,
+      },
+    }),
   );
 }
 

@@ -55,6 +55,12 @@ describe('a held license replaces a material in a later application', () => {
     const stolen = await submit(t, holder, await changeApplication(holder, othersLicense.id));
     expect(stolen.statusCode, stolen.body).toBe(403);
     expect(stolen.json().code).toBe('LICENSES_NOT_HOLDER');
+    const refusals = await t.modules.audit.searchEntries({
+      action: 'case.license-refused',
+      subjectId: othersLicense.id,
+      limit: 10,
+    });
+    expect(refusals.items).toHaveLength(1);
     const wrongMaterial = await changeApplication(holder, null);
     const first = wrongMaterial.materials[0];
     if (first) Object.assign(first, { fileIds: [], licenseRef: license.id });
