@@ -27,6 +27,7 @@ let pdf: Buffer;
 let head: StaffMember;
 let office: StaffMember;
 let verifier: Page;
+let staff: Awaited<ReturnType<typeof seedCity>>;
 
 /** The in-process app as the modules' HTTP test helpers expect it (inject, modules, a real-time clock). */
 const asTestApp = (platform: Platform) =>
@@ -35,7 +36,7 @@ const asTestApp = (platform: Platform) =>
 beforeAll(async () => {
   p = await startPlatform();
   const t = asTestApp(p);
-  const staff = await seedCity(t);
+  staff = await seedCity(t);
   citizen = await signUpCitizen(t, { realName: '王小明' });
   await concludeFoodCase(t, citizen, staff);
   for (let i = 0; i < 20 && !license; i++) {
@@ -131,7 +132,7 @@ describe('电子证照 on a phone', () => {
 });
 
 describe('证照管理 and 证照目录 on a desktop', () => {
-  it('the department head suspends the license with a reason; /verify then says 无效 and 暂扣', async () => {
+  it('the department head suspends the license with a reason; /verify then says 无效 and 暂扣; a stale 恢复 shows the 409', async () => {
     const page = await p.newPage(DESKTOP);
     await page.goto('/workbench/login');
     await page.getByLabel('用户名').fill(head.username);
@@ -163,9 +164,25 @@ describe('证照管理 and 证照目录 on a desktop', () => {
     expect(await verifier.getByTestId('verify-verdict').textContent()).toContain('暂扣');
     await expectAccessible(verifier, 'verify-suspended');
 
+    // another head lifts the suspension meanwhile; this page still offers 恢复 and shows the refusal
+    const lifted = await p.app.inject({
+      method: 'POST',
+      url: `/api/licenses/${license.id}/status`,
+      headers: staff.head.headers,
+      payload: { status: 'valid', reason: '已完成整改' },
+    });
+    expect(lifted.statusCode, lifted.body).toBe(200);
     await actions.click();
-    await page.getByRole('menuitem', { name: '恢复' }).waitFor();
-    await page.keyboard.press('Escape');
+    await page.getByRole('menuitem', { name: '恢复' }).click();
+    const restore = page.getByRole('dialog', { name: '恢复电子证照' });
+    await restore.getByLabel('恢复原因').fill('整改完成');
+    await restore.getByRole('button', { name: '确认恢复' }).click();
+    await textOf(restore.getByTestId('problem')).toContain('电子证照当前状态不允许此操作');
+    expect(await restore.getByTestId('problem').textContent()).toContain('不能改为“有效”');
+    await p.shot(page, 'workbench-licenses-conflict');
+    await restore.getByRole('button', { name: '取消' }).click();
+    await textOf(page.locator('tbody')).toContain('已完成整改');
+    expect(await page.locator('tbody').textContent()).toContain('有效');
   });
 
   it('the service office sees the 60 types and edits one’s validity and fields', async () => {

@@ -161,7 +161,11 @@ export default function DepartmentLicenses() {
         <StatusDialog
           license={acting.license}
           target={acting.target}
-          onClose={() => setActing(null)}
+          onClose={() => {
+            // a refused change may mean the license moved meanwhile: show it as it is now
+            setActing(null);
+            void reload();
+          }}
           onDone={() => {
             setActing(null);
             void reload();
