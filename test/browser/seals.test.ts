@@ -47,7 +47,14 @@ async function step(page: Page, row: Locator, action: string, ok: string, next: 
   await dialog.waitFor();
   if (reason) await dialog.getByLabel(/意见|原因/).fill(reason);
   await dialog.getByRole('button', { name: ok }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+  // a refused step keeps the dialog open with the server's problem: name it in the failure
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error) => {
+    const problem = await dialog
+      .getByTestId('problem')
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    throw new Error(`${action}: ${problem ?? String(error)}`);
+  });
   await row.getByText(next, { exact: true }).waitFor();
 }
 

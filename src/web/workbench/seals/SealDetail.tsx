@@ -25,8 +25,8 @@ import {
   SEAL_STATE_LABELS,
   SEAL_TONE,
   type SealView,
-  validityText,
 } from './seals.ts';
+import { Validity } from './Validity.tsx';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -48,7 +48,9 @@ function Properties({ seal }: { seal: SealView }) {
       <Row label="状态" testId="seal-state">
         <StatusTag tone={SEAL_TONE[seal.state]}>{SEAL_STATE_LABELS[seal.state]}</StatusTag>
       </Row>
-      <Row label="有效期">{validityText(seal)}</Row>
+      <Row label="有效期">
+        <Validity seal={seal} />
+      </Row>
       <Row label="有效年限">{seal.validityYears} 年</Row>
       <Row label="申请时间">{when(seal.createdAt)}</Row>
       <Row label="申请理由">{seal.reason}</Row>

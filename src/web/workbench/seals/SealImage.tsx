@@ -1,7 +1,7 @@
-// A seal's image (印模) from the API once the seal is made, with its name as the alt text; before that,
-// or when the image cannot load, a dashed circle saying why there is none.
+// A seal's image (印模) from the API once the seal is made, with its name as the alt text, greyed once lost
+// or destroyed; before it is made, or when the image cannot load, a dashed circle saying why there is none.
 import { useState } from 'react';
-import { hasImage, type SealState, sealImage } from './seals.ts';
+import { hasImage, SEAL_STATE_LABELS, type SealState, sealImage } from './seals.ts';
 
 export function SealImage({
   seal,
@@ -13,14 +13,22 @@ export function SealImage({
   format?: 'png' | 'svg';
 }) {
   const [isBroken, setBroken] = useState(false);
+  const isStopped = seal.state === 'lost' || seal.state === 'destroyed';
   if (hasImage(seal.state) && !isBroken) {
     return (
       <img
         src={sealImage(seal.id, format)}
-        alt={`${seal.name}印模`}
+        alt={isStopped ? `${seal.name}印模（${SEAL_STATE_LABELS[seal.state]}）` : `${seal.name}印模`}
         width={size}
         height={size}
-        style={{ display: 'block', flex: 'none', objectFit: 'contain' }}
+        style={{
+          display: 'block',
+          flex: 'none',
+          objectFit: 'contain',
+          // a lost or destroyed seal's image is greyed, so it does not pass for a usable one
+          filter: isStopped ? 'grayscale(1)' : undefined,
+          opacity: isStopped ? 0.55 : undefined,
+        }}
         onError={() => setBroken(true)}
         data-testid="seal-image"
       />

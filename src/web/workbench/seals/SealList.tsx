@@ -28,8 +28,8 @@ import {
   type SealPublicView,
   type SealState,
   sealPath,
-  validityText,
 } from './seals.ts';
+import { Validity } from './Validity.tsx';
 
 const TODO_STATES = Object.keys(OFFICE_NEXT) as SealState[];
 const muted = { color: 'rgba(0, 0, 0, 0.65)', fontSize: 13 } as const;
@@ -142,7 +142,11 @@ export default function SealList() {
     .map(([value, label]) => ({ value, label }))
     .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
   const inDepartment = departmentId ? all.filter((s) => s.departmentId === departmentId) : all;
-  const shown = state ? inDepartment.filter((s) => s.state === state) : inDepartment;
+  const filtered = state ? inDepartment.filter((s) => s.state === state) : inDepartment;
+  // the office's 待办 first (a stable sort keeps the server's order inside each group)
+  const shown = isOffice
+    ? [...filtered].sort((a, b) => Number(!OFFICE_NEXT[a.state]) - Number(!OFFICE_NEXT[b.state]))
+    : filtered;
   const done = (_: unknown, action: SealAction) => {
     void notice.success(`已${ACTION_LABELS[action]}`);
     void reload();
@@ -205,7 +209,7 @@ export default function SealList() {
                 },
                 { title: '印章', render: (_, s) => <SealCell seal={s} isOffice={isOffice} /> },
                 { title: '状态', width: 150, render: (_, s) => <StateCell seal={s} /> },
-                { title: '有效期', width: 210, render: (_, s) => validityText(s) },
+                { title: '有效期', width: 210, render: (_, s) => <Validity seal={s} /> },
                 { title: '操作', width: 200, render: (_, s) => actions(s) },
               ]
             : [
@@ -219,7 +223,9 @@ export default function SealList() {
                         <div>
                           <StateCell seal={s} />
                         </div>
-                        <div style={muted}>有效期 {validityText(s)}</div>
+                        <div style={muted}>
+                          有效期 <Validity seal={s} />
+                        </div>
                         {actions(s)}
                       </Flex>
                     </Flex>

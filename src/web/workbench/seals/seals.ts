@@ -119,7 +119,8 @@ export function validityText(seal: Pick<SealPublicView, 'validFrom' | 'validTo'>
   return `${day(seal.validFrom)} 至 ${day(seal.validTo)}`;
 }
 
-function day(iso: string): string {
+/** The date part of a timestamp in the reader's calendar: 2026-11-22. */
+export function day(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const pad = (n: number) => String(n).padStart(2, '0');
