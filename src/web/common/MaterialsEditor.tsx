@@ -54,7 +54,17 @@ export function MaterialsEditor({
   const change = (name: string, update: (entry: MaterialEntry) => MaterialEntry) =>
     onChange((previous) => ({ ...previous, [name]: update(previous[name] ?? emptyEntry) }));
   return (
-    <ol style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 12 }}>
+    <ol
+      style={{
+        listStyle: 'none',
+        margin: 0,
+        padding: 0,
+        display: 'grid',
+        gap: 12,
+        // a long choice (an e-license's full name) must not widen the list past a phone's screen
+        gridTemplateColumns: 'minmax(0, 1fr)',
+      }}
+    >
       {materials.map((m, i) => {
         const entry = value[m.name] ?? emptyEntry;
         return (

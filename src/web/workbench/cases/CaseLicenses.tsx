@@ -2,6 +2,7 @@
 // them under the use authorisation (用证授权) — every printed field, the status and the validity.
 import { Flex, Typography } from 'antd';
 import type { LicenseView } from '../../../modules/licenses/schema.ts';
+import { holderCodeLabel } from '../../common/licenses.ts';
 import { ProblemAlert } from '../../common/ProblemAlert.tsx';
 import { StatusTag } from '../../common/StatusTag.tsx';
 import { useLoad } from '../../common/useLoad.ts';
@@ -29,7 +30,7 @@ export function CaseLicenses({ caseId }: { caseId: string }) {
             <dd>{l.licenseNo}</dd>
             <dt>持证主体</dt>
             <dd>
-              {l.holderName}（{l.holderCodeType}：{l.holderCodeMasked}）
+              {l.holderName}（{holderCodeLabel(l.holderCodeType)}：{l.holderCodeMasked}）
             </dd>
             <dt>发证机关</dt>
             <dd>{l.departmentName}</dd>
