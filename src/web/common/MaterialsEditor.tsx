@@ -139,7 +139,8 @@ function LicenseChoice({
       />
       {value ? (
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }}>
-          免提交：提交申请即授权受理部门在办理本件期间查验和使用该电子证照（用证授权）。
+          免提交：{options.find((o) => o.id === value)?.label ?? '已选用的电子证照'}
+          。提交申请即授权受理部门在办理本件期间查验和使用该电子证照（用证授权）。
         </Typography.Paragraph>
       ) : null}
     </div>
