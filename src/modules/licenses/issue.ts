@@ -102,12 +102,15 @@ export async function issueFor(deps: LicensesDeps, caseId: string): Promise<bool
     await store.insertLicense(tx, row);
     await store.finishJob(tx, caseId, deps.clock.now(), null);
     await emit(tx, 'license.issued', { licenseId: row.id, caseId, typeName: type.name });
-    if (row.holder_account_id) {
+    // the citizen holder, or for an enterprise the person who applied for it
+    const told = facts.applicant.accountId;
+    if (told) {
       await deps.notify.send(tx, {
-        recipient: { kind: 'citizen', id: row.holder_account_id },
+        recipient: { kind: 'citizen', id: told },
         kind: 'license.issued',
-        title: `您的${type.name}已核发`,
-        body: `电子证照已放入证照夹，编号 ${row.license_no}。`,
+        title:
+          row.holder_kind === 'citizen' ? `您的${type.name}已核发` : `${row.holder_name}的${type.name}已核发`,
+        body: `电子证照已放入${row.holder_kind === 'citizen' ? '' : '单位'}证照夹，编号 ${row.license_no}。`,
         link: `/mine/licenses/${row.id}`,
       });
     }
