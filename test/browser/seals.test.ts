@@ -15,6 +15,8 @@ const SEAL = `${DEPT}行政审批专用章`;
 let p: Platform;
 let admin: StaffMember;
 let office: StaffMember;
+let adminPage: Page;
+let officePage: Page;
 
 beforeAll(async () => {
   p = await startPlatform();
@@ -65,7 +67,7 @@ async function imageLoaded(image: Locator): Promise<boolean> {
 
 it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 and 挂失', async () => {
   // 申请: the department admin
-  const adminPage = await p.newPage(DESKTOP);
+  adminPage = await p.newPage(DESKTOP);
   await signInStaff(adminPage, admin);
   await adminPage.getByRole('menuitem', { name: '印章管理' }).click();
   await adminPage.getByRole('heading', { name: '印章管理', level: 1 }).waitFor();
@@ -83,7 +85,7 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
   expect(await sealRow(adminPage).getByRole('button').count()).toBe(0); // nothing for the admin yet
 
   // 审核 → 制作 → 备案 → 发放: the service office, from its 待办
-  const officePage = await p.newPage(DESKTOP);
+  officePage = await p.newPage(DESKTOP);
   await signInStaff(officePage, office);
   await officePage.getByRole('menuitem', { name: '印章管理' }).click();
   await expect.poll(() => officePage.getByTestId('todo-applied').textContent()).toContain('1');
@@ -144,6 +146,7 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
   await lost.waitFor();
   expect(await lost.getByTestId('seal-warning').textContent()).toContain('立即停止签章');
   await lost.getByLabel('挂失原因').fill('印章密钥介质遗失');
+  await scan(adminPage, 'seals-report-lost');
   await lost.getByRole('button', { name: '确定挂失' }).click();
   await lost.waitFor({ state: 'hidden' });
   await adminPage.getByTestId('seal-state').getByText('已挂失').waitFor();
@@ -154,5 +157,48 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
   await scan(adminPage, 'seals-detail-lost');
   await adminPage.getByRole('link', { name: '印章管理' }).first().click();
   await sealRow(adminPage).getByText('已挂失', { exact: true }).waitFor();
+  expect(p.problems).toEqual([]);
+});
+
+it('the office refuses an application with its reason, and destroys the refused seal', async () => {
+  const business = `${DEPT}业务专用章`;
+  await adminPage.getByTestId('apply-seal').click();
+  const apply = adminPage.getByRole('dialog');
+  await apply.getByLabel('印章类型').click();
+  await adminPage.locator('.ant-select-item-option').filter({ hasText: '业务专用章' }).click();
+  await expect.poll(() => apply.getByTestId('apply-name').inputValue()).toBe(business);
+  await apply.getByTestId('apply-reason').fill('窗口业务用印');
+  await apply.getByRole('button', { name: '提交申请' }).click();
+  await apply.waitFor({ state: 'hidden' });
+  const ownRow = adminPage.getByRole('row').filter({ hasText: business });
+  await ownRow.getByText('待审核', { exact: true }).waitFor();
+
+  await officePage.reload();
+  await officePage.getByTestId('todo-applied').click();
+  const row = officePage.getByRole('row').filter({ hasText: business });
+  await row.getByTestId('seal-review').click();
+  const review = officePage.getByRole('dialog');
+  await review.getByLabel('不通过').check();
+  await review.getByLabel('审核意见').fill('用途与行政审批专用章重复');
+  await review.getByRole('button', { name: '确定审核' }).click();
+  await review.waitFor({ state: 'hidden' });
+  await officePage.getByTestId('todo-applied').click(); // back to 全部
+  await row.getByText('未通过', { exact: true }).waitFor();
+  await row.getByTestId('seal-destroy').click();
+  const destroy = officePage.getByRole('dialog');
+  expect(await destroy.getByTestId('seal-warning').textContent()).toContain('私钥将被清除');
+  await destroy.getByLabel('销毁原因').fill('申请未通过，注销编码');
+  await scan(officePage, 'seals-destroy');
+  await destroy.getByRole('button', { name: '确定销毁' }).click();
+  await destroy.waitFor({ state: 'hidden' });
+  await row.getByText('已销毁', { exact: true }).waitFor();
+
+  await adminPage.reload();
+  await ownRow.getByText('已销毁', { exact: true }).waitFor();
+  await ownRow.getByRole('link', { name: business }).click();
+  const steps = adminPage.getByTestId('seal-step');
+  await expect.poll(() => steps.count()).toBe(3);
+  expect(await steps.nth(1).textContent()).toContain('用途与行政审批专用章重复');
+  expect(await adminPage.getByTestId('authorize').count()).toBe(0);
   expect(p.problems).toEqual([]);
 });

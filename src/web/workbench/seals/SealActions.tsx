@@ -1,7 +1,9 @@
 // The steps this staff member may take on a seal now, as buttons: the office's next step (its 待办 —
-// 审核, 制作, 备案 or 发放) primary and first, 挂失 and 销毁 as danger buttons; one dialog at a time.
+// 审核, 制作, 备案 or 发放) primary and first, 挂失 and 销毁 as danger buttons. The dialog belongs to the
+// page (useSealActionDialog), not to the buttons, so it stays open when a phone turns and the list's
+// columns are rebuilt.
 import { Button, Flex } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useSession } from '../../session.tsx';
 import { SealActionDialog } from './SealActionDialog.tsx';
 import {
@@ -15,15 +17,14 @@ import {
 
 export function SealActions({
   seal,
-  onDone,
+  onPick,
   size = 'middle',
 }: {
   seal: SealPublicView;
-  onDone: (next: SealView, action: SealAction) => void;
+  onPick: (seal: SealPublicView, action: SealAction) => void;
   size?: 'small' | 'middle';
 }) {
   const { me } = useSession();
-  const [open, setOpen] = useState<SealAction | null>(null);
   const actions = me ? actionsFor(seal, me.roles, me.department?.id ?? null) : [];
   if (actions.length === 0) return null;
   return (
@@ -34,24 +35,33 @@ export function SealActions({
           size={size}
           type={action === OFFICE_NEXT[seal.state] ? 'primary' : 'default'}
           danger={action === 'report-lost' || action === 'destroy'}
-          onClick={() => setOpen(action)}
+          onClick={() => onPick(seal, action)}
           aria-label={`${ACTION_LABELS[action]} ${seal.code}`}
           data-testid={`seal-${action}`}
         >
           {ACTION_LABELS[action]}
         </Button>
       ))}
-      {open ? (
-        <SealActionDialog
-          seal={seal}
-          action={open}
-          onClose={() => setOpen(null)}
-          onDone={(next) => {
-            setOpen(null);
-            onDone(next, open);
-          }}
-        />
-      ) : null}
     </Flex>
   );
+}
+
+/** The page's one step dialog: `pick` opens it for a seal and an action, `dialog` is what to render. */
+export function useSealActionDialog(onDone: (next: SealView, action: SealAction) => void): {
+  pick: (seal: SealPublicView, action: SealAction) => void;
+  dialog: ReactNode;
+} {
+  const [picked, setPicked] = useState<{ seal: SealPublicView; action: SealAction } | null>(null);
+  const dialog = picked ? (
+    <SealActionDialog
+      seal={picked.seal}
+      action={picked.action}
+      onClose={() => setPicked(null)}
+      onDone={(next) => {
+        setPicked(null);
+        onDone(next, picked.action);
+      }}
+    />
+  ) : null;
+  return { pick: (seal, action) => setPicked({ seal, action }), dialog };
 }

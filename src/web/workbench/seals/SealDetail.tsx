@@ -13,7 +13,7 @@ import { useTitle } from '../../common/useTitle.ts';
 import { useSession } from '../../session.tsx';
 import { Authorizations } from './Authorizations.tsx';
 import { PublicKeys } from './PublicKeys.tsx';
-import { SealActions } from './SealActions.tsx';
+import { SealActions, useSealActionDialog } from './SealActions.tsx';
 import { SealImage } from './SealImage.tsx';
 import { SealSteps } from './SealSteps.tsx';
 import {
@@ -71,6 +71,10 @@ export default function SealDetail() {
   const { data: seal, error, reload } = useLoad<SealView>(`/api/seals/${id}`);
   const [notice, contextHolder] = message.useMessage();
   const isWide = Grid.useBreakpoint().sm ?? true;
+  const step = useSealActionDialog((_, action) => {
+    void notice.success(`已${ACTION_LABELS[action]}`);
+    void reload();
+  });
   useTitle(seal ? `${seal.name} · 印章管理` : '印章详情');
   if (error) return <ProblemAlert error={error} />;
   if (!seal || !me) return <Skeleton active aria-label="加载中" />;
@@ -80,6 +84,7 @@ export default function SealDetail() {
   return (
     <Flex vertical gap={12}>
       {contextHolder}
+      {step.dialog}
       <Breadcrumb items={[{ title: <Link to="/workbench/seals">印章管理</Link> }, { title: '印章详情' }]} />
       <Card styles={{ body: { padding: 16 } }}>
         <Flex gap={24} wrap={!isWide} vertical={!isWide} align={isWide ? 'flex-start' : 'center'}>
@@ -95,13 +100,7 @@ export default function SealDetail() {
             ) : null}
             <Properties seal={seal} />
             <div style={{ marginTop: 12 }}>
-              <SealActions
-                seal={seal}
-                onDone={(_, action) => {
-                  void notice.success(`已${ACTION_LABELS[action]}`);
-                  changed();
-                }}
-              />
+              <SealActions seal={seal} onPick={step.pick} />
             </div>
           </div>
         </Flex>

@@ -5,6 +5,7 @@
 import { Button, Flex, Grid, message, Select, Table } from 'antd';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import { when } from '../../common/catalog.ts';
 import { EmptyText } from '../../common/EmptyText.tsx';
 import { PageCard } from '../../common/PageCard.tsx';
 import { ProblemAlert } from '../../common/ProblemAlert.tsx';
@@ -13,7 +14,7 @@ import { useLoad } from '../../common/useLoad.ts';
 import { useTitle } from '../../common/useTitle.ts';
 import { useSession } from '../../session.tsx';
 import { ApplyDialog } from './ApplyDialog.tsx';
-import { SealActions } from './SealActions.tsx';
+import { SealActions, useSealActionDialog } from './SealActions.tsx';
 import { SealImage } from './SealImage.tsx';
 import {
   ACTION_LABELS,
@@ -120,7 +121,7 @@ function StateCell({ seal }: { seal: SealPublicView }) {
   return (
     <>
       <StatusTag tone={SEAL_TONE[seal.state]}>{SEAL_STATE_LABELS[seal.state]}</StatusTag>
-      {seal.lostAt ? <div style={muted}>挂失于 {new Date(seal.lostAt).toLocaleString('zh-CN')}</div> : null}
+      {seal.lostAt ? <div style={muted}>挂失于 {when(seal.lostAt)}</div> : null}
     </>
   );
 }
@@ -147,11 +148,11 @@ export default function SealList() {
   const shown = isOffice
     ? [...filtered].sort((a, b) => Number(!OFFICE_NEXT[a.state]) - Number(!OFFICE_NEXT[b.state]))
     : filtered;
-  const done = (_: unknown, action: SealAction) => {
+  const step = useSealActionDialog((_, action) => {
     void notice.success(`已${ACTION_LABELS[action]}`);
     void reload();
-  };
-  const actions = (s: SealPublicView) => <SealActions seal={s} onDone={done} size="small" />;
+  });
+  const actions = (s: SealPublicView) => <SealActions seal={s} onPick={step.pick} size="small" />;
 
   return (
     <PageCard
@@ -234,6 +235,7 @@ export default function SealList() {
               ]
         }
       />
+      {step.dialog}
       {isApplying && me?.department ? (
         <ApplyDialog
           departmentName={me.department.name}
