@@ -60,9 +60,14 @@ async function step(page: Page, row: Locator, action: string, ok: string, next: 
   await row.getByText(next, { exact: true }).waitFor();
 }
 
-async function imageLoaded(image: Locator): Promise<boolean> {
+/** The image has arrived and decoded (polled: a cold server answers the first image slowly). */
+async function expectImageLoaded(image: Locator): Promise<void> {
   await image.waitFor();
-  return image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), {
+      timeout: 15_000,
+    })
+    .toBe(true);
 }
 
 it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 and 挂失', async () => {
@@ -94,7 +99,7 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
   await scan(officePage, 'seals-office-todo');
   await step(officePage, row, 'review', '确定审核', '待制作', '材料齐全，同意刻制');
   await step(officePage, row, 'make', '确定制作', '待备案');
-  expect(await imageLoaded(row.getByRole('img', { name: `${SEAL}印模` }))).toBe(true);
+  await expectImageLoaded(row.getByRole('img', { name: `${SEAL}印模` }));
   await step(officePage, row, 'file', '确定备案', '待发放');
   await step(officePage, row, 'issue', '确定发放', '已发放');
   await scan(officePage, 'seals-office-list');
@@ -103,11 +108,11 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
   await adminPage.reload();
   const adminRow = sealRow(adminPage);
   await adminRow.getByText('已发放', { exact: true }).waitFor();
-  expect(await imageLoaded(adminRow.getByRole('img', { name: `${SEAL}印模` }))).toBe(true);
+  await expectImageLoaded(adminRow.getByRole('img', { name: `${SEAL}印模` }));
   await scan(adminPage, 'seals-list');
   await adminRow.getByRole('link', { name: SEAL }).click();
   await adminPage.getByRole('heading', { name: SEAL, level: 1 }).waitFor();
-  expect(await imageLoaded(adminPage.getByRole('img', { name: `${SEAL}印模` }))).toBe(true);
+  await expectImageLoaded(adminPage.getByRole('img', { name: `${SEAL}印模` }));
   const steps = adminPage.getByTestId('seal-step');
   expect(await steps.count()).toBe(5);
   await expect.poll(() => steps.nth(1).textContent()).toContain('材料齐全，同意刻制');
@@ -162,6 +167,7 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
 
 it('the office refuses an application with its reason, and destroys the refused seal', async () => {
   const business = `${DEPT}业务专用章`;
+  await adminPage.goto('/workbench/seals');
   await adminPage.getByTestId('apply-seal').click();
   const apply = adminPage.getByRole('dialog');
   await apply.getByLabel('印章类型').click();

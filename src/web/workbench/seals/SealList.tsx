@@ -2,6 +2,8 @@
 // the service office (office_admin) sees every department's seals, its 待办 counted on top (待审核, 待制作,
 // 待备案, 待发放 — each a filter), filters by state and department, and takes each seal's next step from
 // its row. Each row: the image, name (to the detail page), kind and code, state, validity and actions.
+// The filters work on the one list GET /api/seals answers (a few seals per department), so the 待办
+// counts and the rows always agree.
 import { Button, Flex, Grid, message, Select, Table } from 'antd';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';

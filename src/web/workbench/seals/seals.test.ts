@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, authorizationState, canAuthorize, validityText } from './seals.ts';
+import { actionsFor, authorizationState, canAuthorize, day } from './seals.ts';
 
 const DEPT = '0195f0a0-0000-7000-8000-000000000001';
 const OTHER = '0195f0a0-0000-7000-8000-000000000002';
@@ -40,7 +40,7 @@ describe('seal texts', () => {
       authorizationState({ ...a, until: '2027-01-01T00:00:00Z', revokedAt: '2026-06-01T00:00:00Z' }, now),
     ).toBe('已撤销');
   });
-  it('says the validity starts at 制作 before the seal is made', () => {
-    expect(validityText({ validFrom: null, validTo: null })).toBe('制作时起算');
+  it('shows a timestamp as its day', () => {
+    expect(day('2031-11-21T12:00:00Z')).toBe('2031-11-21');
   });
 });

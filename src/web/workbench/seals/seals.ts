@@ -113,12 +113,6 @@ export const hasImage = (state: SealState) =>
 export const sealPath = (id: string) => `/workbench/seals/${id}`;
 export const sealImage = (id: string, format: 'png' | 'svg' = 'png') => `/api/seals/${id}/image.${format}`;
 
-/** 2026-11-22 至 2031-11-21, or 制作时起算 before the seal is made (制作 sets the dates). */
-export function validityText(seal: Pick<SealPublicView, 'validFrom' | 'validTo'>): string {
-  if (!seal.validFrom || !seal.validTo) return '制作时起算';
-  return `${day(seal.validFrom)} 至 ${day(seal.validTo)}`;
-}
-
 /** The date part of a timestamp in the reader's calendar: 2026-11-22. */
 export function day(iso: string): string {
   const d = new Date(iso);
