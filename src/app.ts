@@ -10,13 +10,14 @@ import { createLicenses, licensesRoutes } from './modules/licenses/index.ts';
 import { createNotify, notifyRoutes } from './modules/notify/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
 import { createSeals, sealsRoutes } from './modules/seals/index.ts';
+import { createSupervision, supervisionRoutes } from './modules/supervision/index.ts';
 import { createWorkflow, workflowRoutes } from './modules/workflow/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { createFieldCipher } from './platform/crypto.ts';
 import type { Database } from './platform/db/index.ts';
 import type { PlatformDeps } from './platform/deps.ts';
-import { dispatchPending } from './platform/events.ts';
+import { dispatchPending, type EventHandler } from './platform/events.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { hasWebBuild, registerWeb } from './platform/http/web.ts';
 import { startBackground } from './platform/jobs.ts';
@@ -98,9 +99,15 @@ export function createModules(config: Config, database: Database, clock: Clock =
       },
     },
   });
-  const handlers = { ...licenses.handlers };
-  /** The platform's background work: deliver outbox events, then issue queued licenses. */
-  const runJobs = async () => (await dispatchPending(deps.db, handlers)) + (await licenses.issuePending());
+  const supervision = createSupervision({ ...deps, audit, cases });
+  const handlers: Record<string, EventHandler[]> = { ...licenses.handlers };
+  for (const [type, list] of Object.entries(supervision.handlers))
+    handlers[type] = [...(handlers[type] ?? []), ...list];
+  /** The platform's background work: deliver outbox events, issue queued licenses, evaluate supervision. */
+  const runJobs = async () =>
+    (await dispatchPending(deps.db, handlers)) +
+    (await licenses.issuePending()) +
+    (await supervision.runPending());
   const workflow = createWorkflow({ db: deps.db, clock, audit, catalog, identity });
   /** Demo cases in every state, filed and worked on a clock walking through past working days. */
   const seedCases = async () =>
@@ -127,6 +134,7 @@ export function createModules(config: Config, database: Database, clock: Clock =
     workflow,
     cases,
     licenses,
+    supervision,
     seedCases,
     runJobs,
   };
@@ -153,6 +161,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(staffRoutes(modules.cases));
   await app.register(sealsRoutes(modules.seals));
   await app.register(licensesRoutes(modules.licenses, options.config.authRateLimitPerMinute));
+  await app.register(supervisionRoutes(modules.supervision));
   if (options.background) {
     const loop = startBackground(modules.runJobs, {
       intervalMs: 1000,

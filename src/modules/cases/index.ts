@@ -21,6 +21,7 @@ import type {
   WindowSubmitInput,
 } from './schema.ts';
 import { submitBundle } from './use-cases/bundle.ts';
+import { clockFacts, openCaseIds } from './use-cases/clock-facts.ts';
 import { datasets } from './use-cases/datasets.ts';
 import * as drafts from './use-cases/drafts.ts';
 import { caseFacts } from './use-cases/facts.ts';
@@ -36,6 +37,7 @@ export { applicantRoutes } from './routes-applicant.ts';
 export { staffRoutes } from './routes-staff.ts';
 export type { CaseView } from './schema.ts';
 export { type SeedTools, seedDemoCases } from './seed.ts';
+export type { ClockFacts } from './use-cases/clock-facts.ts';
 export type { CaseFacts } from './use-cases/facts.ts';
 
 export function createCases(deps: CasesDeps) {
@@ -64,6 +66,10 @@ export function createCases(deps: CasesDeps) {
     publicLookup: (caseNo: string, name: string) => reads.publicLookup(deps, caseNo, name),
     /** For modules acting on a case (licenses): decision, frozen version, applicant; null if unknown. */
     facts: (caseId: string, db?: Executor) => caseFacts(deps, caseId, db),
+    /** For supervision: each case's clock (dues, remaining working days, pause), 补正 day, specials. */
+    clockFacts: (caseIds: string[]) => clockFacts(deps, caseIds),
+    /** For supervision's sweep: a page of the ids of cases still counting down. */
+    openCaseIds: (afterId: string | null, limit: number) => openCaseIds(deps, afterId, limit),
     /** 受理/补正/不予受理通知书 as PDF for the department's staff and the applicant; `origin` for the QR link. */
     notice: (actor: Actor, id: string, kind: NoticeKind, origin: string) =>
       noticePdf(deps, actor, id, kind, origin),

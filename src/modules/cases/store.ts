@@ -330,3 +330,27 @@ export const draftsOf = (db: Executor, accountId: string) =>
 export async function deleteDraft(db: Executor, id: string): Promise<void> {
   await q(db).deleteFrom('cases.draft').where('id', '=', id).execute();
 }
+
+// ── reads for supervision (电子监察) ──
+
+/** Ids of cases still counting down (not decided, concluded or closed), in id order, after `afterId`. */
+export const openCaseIds = (db: Executor, afterId: string | null, limit: number) =>
+  q(db)
+    .selectFrom('cases.case')
+    .select('id')
+    .where('state', 'not in', ['decided', 'concluded', 'withdrawn', 'refused', 'returned'])
+    .$if(afterId !== null, (b) => b.where('id', '>', afterId as string))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+/** When the first 补正 notice of a case was sent, or null. */
+export const firstSupplementAt = async (db: Executor, caseId: string) =>
+  (
+    await q(db)
+      .selectFrom('cases.supplement')
+      .select('requested_at')
+      .where('case_id', '=', caseId)
+      .orderBy('requested_at')
+      .limit(1)
+      .executeTakeFirst()
+  )?.requested_at ?? null;

@@ -1,0 +1,59 @@
+// supervision: electronic supervision (电子监察) — rules with parameters, warnings (yellow/red, keyed by
+// case, rule and level, history kept), evaluation on every case event (queued) and by a sweep over
+// open cases at most once a minute across nodes, supervision orders (督办) and GB/T 39046 Table 11.
+// Owns schema `supervision`. Calls audit and cases (clock facts, open case ids).
+import type { RequestContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import type { OutboxEvent } from '../../platform/events.ts';
+import type { Actor } from '../../platform/http/access.ts';
+import type { SupervisionDeps } from './deps.ts';
+import * as evaluation from './evaluate.ts';
+import type { IssueOrderBody, OrderQuery, RuleCode, RuleUpdate, WarningQuery } from './schema.ts';
+import * as service from './service.ts';
+
+export type { SupervisionDeps } from './deps.ts';
+export { supervisionRoutes } from './routes.ts';
+export type { OrderView, WarningView } from './schema.ts';
+
+/** The case actions whose events queue a case for evaluation. */
+const CASE_ACTIONS = [
+  'submit',
+  'accept',
+  'supplement',
+  'supply',
+  'refuse',
+  'return',
+  'step',
+  'decide',
+  'special_start',
+  'special_end',
+  'extend',
+  'conclude',
+  'withdraw',
+];
+
+export function createSupervision(deps: SupervisionDeps) {
+  const queue = (event: OutboxEvent, tx: Tx) => evaluation.onCaseChanged(deps, event, tx);
+  return {
+    /** Event handlers for the outbox dispatcher: every case state change queues the case. */
+    handlers: Object.fromEntries(CASE_ACTIONS.map((a) => [`case.${a}`, [queue]])),
+    /** Evaluates queued cases and, at most once a minute across nodes, all open cases. */
+    runPending: () => evaluation.runPending(deps),
+    /** Evaluates every open case now (the CLI, tests). */
+    sweep: () => evaluation.sweep(deps),
+
+    listRules: () => service.listRules(deps),
+    updateRule: (ctx: RequestContext, code: RuleCode, input: RuleUpdate) =>
+      service.updateRule(deps, ctx, code, input),
+    listWarnings: (actor: Actor, query: WarningQuery) => service.listWarnings(deps, actor, query),
+    departmentCounts: (actor: Actor) => service.departmentCounts(deps, actor),
+    issueOrder: (ctx: RequestContext, input: IssueOrderBody) => service.issueOrder(deps, ctx, input),
+    answerOrder: (ctx: RequestContext, id: string, answer: string) =>
+      service.answerOrder(deps, ctx, id, answer),
+    closeOrder: (ctx: RequestContext, id: string, result: string) =>
+      service.closeOrder(deps, ctx, id, result),
+    listOrders: (actor: Actor, query: OrderQuery) => service.listOrders(deps, actor, query),
+    table11: (actor: Actor, caseId: string) => service.table11(deps, actor, caseId),
+  };
+}
+export type SupervisionModule = ReturnType<typeof createSupervision>;
