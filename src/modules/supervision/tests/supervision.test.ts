@@ -189,6 +189,21 @@ describe('electronic supervision of a food licence case', () => {
     expect(await warnings(`&caseId=${caseId}`)).toHaveLength(3);
   });
 
+  it('closes the red warnings when an extension puts the case back on time (evaluated from the queue)', async () => {
+    await setDay('2026-05-11');
+    const filed = await submit(t, citizen, await applicationFor(t, citizen));
+    const id: string = filed.json().case.id;
+    expect((await post(t, clerk, `/api/cases/${id}/accept`, { note: '' })).statusCode).toBe(200);
+    await setDay('2026-06-01');
+    await t.modules.runJobs();
+    expect((await openOf(id)).sort()).toEqual(['deadline-red:red', 'legal-overdue:red']);
+    const extended = await post(t, head, `/api/cases/${id}/extend`, { days: 30, reason: '需现场核查' });
+    expect(extended.statusCode, extended.body).toBe(200);
+    await t.modules.runJobs(); // the sweep already ran this minute: the case event's queue does it
+    expect(await openOf(id)).toEqual([]);
+    expect((await warnings(`&caseId=${id}`)).filter((w) => w.resolvedAt !== null)).toHaveLength(2);
+  });
+
   it('rejects nonsense rule parameters with 400 problem+json and accepts sensible ones', async () => {
     const put = (code: string, payload: object) =>
       t.app.inject({
