@@ -102,6 +102,8 @@ async function serve(buildWeb: boolean): Promise<number> {
   }
   const { config, database } = await boot(log);
   const { app, modules } = await buildApp({ config, database, background: true });
+  // the platform CA (root and issuing certificates for seals) exists from the first start
+  await modules.seals.ensureAuthority();
   if (config.isDemo) await seedDemo(modules, log);
   // a deep accept queue: a burst of new connections waits instead of being reset (RELIABILITY R1)
   await app.listen({ port: config.port, host: config.host, backlog: 2048 });

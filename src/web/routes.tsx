@@ -59,6 +59,8 @@ const ProcessEditor = lazy(() => import('./workbench/cases/ProcessEditor.tsx'));
 const ReviewVersion = lazy(() => import('./workbench/catalog/ReviewVersion.tsx'));
 const DepartmentLicenses = lazy(() => import('./workbench/licenses/DepartmentLicenses.tsx'));
 const LicenseTypes = lazy(() => import('./workbench/licenses/LicenseTypes.tsx'));
+const SealList = lazy(() => import('./workbench/seals/SealList.tsx'));
+const SealDetail = lazy(() => import('./workbench/seals/SealDetail.tsx'));
 
 const page = (node: ReactNode) => (
   <Suspense
@@ -126,6 +128,8 @@ export function AppRoutes() {
         <Route path="catalog/:implementationId/history" element={page(<VersionHistory />)} />
         <Route path="licenses" element={page(<DepartmentLicenses />)} />
         <Route path="license-types" element={page(<LicenseTypes />)} />
+        <Route path="seals" element={page(<SealList />)} />
+        <Route path="seals/:id" element={page(<SealDetail />)} />
       </Route>
     </Routes>
   );

@@ -20,6 +20,7 @@ let officePage: Page;
 
 beforeAll(async () => {
   p = await startPlatform();
+  await p.modules.seals.ensureAuthority(); // as `serve` does at start
   await seedCatalog(p);
   const dept = await departmentId(p, DEPT);
   admin = await createStaff(p, ['dept_admin'], '部门管理员甲', dept);
@@ -50,7 +51,7 @@ async function step(page: Page, row: Locator, action: string, ok: string, next: 
   if (reason) await dialog.getByLabel(/意见|原因/).fill(reason);
   await dialog.getByRole('button', { name: ok }).click();
   // a refused step keeps the dialog open with the server's problem: name it in the failure
-  await dialog.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error) => {
+  await dialog.waitFor({ state: 'hidden', timeout: 60_000 }).catch(async (error) => {
     const problem = await dialog
       .getByTestId('problem')
       .textContent({ timeout: 1000 })

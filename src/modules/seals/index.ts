@@ -5,6 +5,7 @@
 import type { RequestContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
+import { ensureAuthority } from './authority.ts';
 import type { SealsDeps, SealsPorts } from './deps.ts';
 import { sealsErrors } from './errors.ts';
 import { sm2PublicKeyPem } from './keys.ts';
@@ -23,6 +24,10 @@ export type { SealInfo, SealPublicInfo } from './views.ts';
 export function createSeals(deps: PlatformDeps, ports: SealsPorts) {
   const d: SealsDeps = { ...ports, db: deps.db, clock: deps.clock, cipher: deps.cipher, config: deps.config };
   return {
+    /** Creates the platform's root and issuing CA if missing (`serve` calls it at start; idempotent, race-safe). */
+    ensureAuthority: async () => {
+      await ensureAuthority(d, deps.db);
+    },
     // ── for other modules (licenses): pass the transaction the signature belongs to ──
     /** The department's issued, valid seal (行政审批专用章 first, then 公章), or null. */
     signingSealOf: (db: Executor, departmentId: string) => signing.signingSealOf(d, db, departmentId),

@@ -16,6 +16,7 @@ describe('workbench menu follows the staff roles', () => {
       'licenses',
       'items',
       'item-excel',
+      'seals',
       'reassign',
       'processes',
       'security',
@@ -25,6 +26,7 @@ describe('workbench menu follows the staff roles', () => {
       'item-review',
       'item-excel',
       'license-types',
+      'seals',
       'security',
     ]);
   });

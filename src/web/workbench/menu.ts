@@ -43,6 +43,7 @@ export const MENU: MenuEntry[] = [
     roles: ['dept_admin', 'office_admin'],
   },
   { key: 'license-types', label: '证照目录', path: '/workbench/license-types', roles: ['office_admin'] },
+  { key: 'seals', label: '印章管理', path: '/workbench/seals', roles: ['dept_admin', 'office_admin'] },
   { key: 'reassign', label: '任务改派', path: '/workbench/tasks', roles: ['dept_admin'] },
   { key: 'processes', label: '审批流程', path: '/workbench/processes', roles: ['dept_admin'] },
   { key: 'supervision', label: '电子监察', path: null, roles: ['supervisor'] },
