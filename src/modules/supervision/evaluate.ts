@@ -59,7 +59,7 @@ async function evaluateOne(deps: SupervisionDeps, c: ClockFacts, rules: store.Ru
     const open = await store.openWarningsOf(tx, c.id);
     for (const w of open) {
       if (findings.some((f) => f.rule === w.rule_code && f.level === w.level)) continue;
-      await store.resolveWarning(tx, w.id, now, c.isOpen ? '已不再符合预警条件' : `办件已${c.state}`);
+      await store.resolveWarning(tx, w.id, now, c.isOpen ? '已不再符合预警条件' : `办件${c.stateLabel}`);
       await emit(tx, 'supervision.warning-resolved', { warningId: w.id, caseId: c.id, rule: w.rule_code });
       changed++;
     }

@@ -25,6 +25,7 @@ const facts = (over: Partial<ClockFacts>): ClockFacts => ({
   id: 'c',
   caseNo: 'n',
   state: 'reviewing',
+  stateLabel: '审查中',
   isOpen: true,
   departmentId: 'd',
   departmentName: '部门',

@@ -4,12 +4,15 @@
 import { shanghaiDate } from '../../../platform/clock.ts';
 import { clockView, isClosed } from '../clock.ts';
 import type { CasesDeps } from '../deps.ts';
+import { CASE_STATE_LABELS } from '../schema.ts';
 import * as store from '../store.ts';
 
 export type ClockFacts = {
   id: string;
   caseNo: string;
   state: string;
+  /** 已办结, 已撤回 … */
+  stateLabel: string;
   isOpen: boolean;
   departmentId: string;
   departmentName: string;
@@ -43,6 +46,7 @@ export async function clockFacts(deps: CasesDeps, caseIds: string[]): Promise<Cl
       id: c.id,
       caseNo: c.case_no,
       state: c.state,
+      stateLabel: CASE_STATE_LABELS[c.state],
       isOpen: !isClosed(c),
       departmentId: c.department_id,
       departmentName: c.department_name,

@@ -8,7 +8,14 @@ import { type TestApp, testApp } from '../../../../test/support/app.ts';
 import { type Session, signInAgain, signUpCitizen, staffSession } from '../../../../test/support/auth.ts';
 import { applicationFor, get, setDay as moveClock, post, submit } from '../../cases/tests/support.ts';
 
-type Warning = { caseId: string; ruleCode: string; level: string; resolvedAt: string | null; detail: string };
+type Warning = {
+  caseId: string;
+  ruleCode: string;
+  level: string;
+  resolvedAt: string | null;
+  resolution: string | null;
+  detail: string;
+};
 
 describe('electronic supervision of a food licence case', () => {
   let t: TestApp;
@@ -186,7 +193,9 @@ describe('electronic supervision of a food licence case', () => {
     expect(res.statusCode, res.body).toBe(200);
     await t.modules.runJobs();
     expect(await openOf(caseId)).toEqual([]);
-    expect(await warnings(`&caseId=${caseId}`)).toHaveLength(3);
+    const history = await warnings(`&caseId=${caseId}`);
+    expect(history).toHaveLength(3);
+    expect(history.filter((w) => w.resolution === '办件已撤回').length).toBeGreaterThan(0);
   });
 
   it('closes the red warnings when an extension puts the case back on time (evaluated from the queue)', async () => {
