@@ -1,19 +1,21 @@
 // supervision: electronic supervision (电子监察) — rules with parameters, warnings (yellow/red, keyed by
 // case, rule and level, history kept), evaluation on every case event (queued) and by a sweep over
 // open cases at most once a minute across nodes, supervision orders (督办) and GB/T 39046 Table 11.
-// Owns schema `supervision`. Calls audit and cases (clock facts, open case ids).
+// Owns schema `supervision`. Calls audit, cases (clock facts, open case ids, facts) and, through ports,
+// notify and the staff of a department (app.ts).
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { OutboxEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import type { SupervisionDeps } from './deps.ts';
 import * as evaluation from './evaluate.ts';
+import * as orders from './orders.ts';
 import type { IssueOrderBody, OrderQuery, RuleCode, RuleUpdate, WarningQuery } from './schema.ts';
 import * as service from './service.ts';
 
-export type { SupervisionDeps } from './deps.ts';
+export type { NotifyPort as SupervisionNotifyPort, StaffPort, SupervisionDeps } from './deps.ts';
 export { supervisionRoutes } from './routes.ts';
-export type { OrderView, WarningView } from './schema.ts';
+export type { OrderView, WarningDetail, WarningView } from './schema.ts';
 
 /** The case actions whose events queue a case for evaluation. */
 const CASE_ACTIONS = [
@@ -46,13 +48,14 @@ export function createSupervision(deps: SupervisionDeps) {
     updateRule: (ctx: RequestContext, code: RuleCode, input: RuleUpdate) =>
       service.updateRule(deps, ctx, code, input),
     listWarnings: (actor: Actor, query: WarningQuery) => service.listWarnings(deps, actor, query),
+    warningDetail: (actor: Actor, id: string) => service.warningDetail(deps, actor, id),
     departmentCounts: (actor: Actor) => service.departmentCounts(deps, actor),
-    issueOrder: (ctx: RequestContext, input: IssueOrderBody) => service.issueOrder(deps, ctx, input),
+    issueOrder: (ctx: RequestContext, input: IssueOrderBody) => orders.issueOrder(deps, ctx, input),
     answerOrder: (ctx: RequestContext, id: string, answer: string) =>
-      service.answerOrder(deps, ctx, id, answer),
-    closeOrder: (ctx: RequestContext, id: string, result: string) =>
-      service.closeOrder(deps, ctx, id, result),
-    listOrders: (actor: Actor, query: OrderQuery) => service.listOrders(deps, actor, query),
+      orders.answerOrder(deps, ctx, id, answer),
+    closeOrder: (ctx: RequestContext, id: string, result: string) => orders.closeOrder(deps, ctx, id, result),
+    listOrders: (actor: Actor, query: OrderQuery) => orders.listOrders(deps, actor, query),
+    getOrder: (actor: Actor, id: string) => orders.getOrder(deps, actor, id),
     table11: (actor: Actor, caseId: string) => service.table11(deps, actor, caseId),
   };
 }

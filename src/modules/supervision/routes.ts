@@ -17,6 +17,7 @@ import {
   RuleUpdate,
   RuleView,
   Table11,
+  WarningDetail,
   WarningList,
   WarningQuery,
 } from './schema.ts';
@@ -62,6 +63,19 @@ export function supervisionRoutes(supervision: SupervisionModule) {
       async (req) => supervision.listWarnings(actorOf(req), req.query),
     );
     app.get(
+      '/api/supervision/warnings/:id',
+      {
+        config: { access: READERS },
+        schema: {
+          tags,
+          summary: '一条监察预警：办件计时、预警历史和督办',
+          params: IdParams,
+          response: { 200: WarningDetail },
+        },
+      },
+      async (req) => supervision.warningDetail(actorOf(req), req.params.id),
+    );
+    app.get(
       '/api/supervision/warnings/by-department',
       {
         config: { access: READERS },
@@ -76,6 +90,14 @@ export function supervisionRoutes(supervision: SupervisionModule) {
         schema: { tags, summary: '督办单', querystring: OrderQuery, response: { 200: OrderList } },
       },
       async (req) => supervision.listOrders(actorOf(req), req.query),
+    );
+    app.get(
+      '/api/supervision/orders/:id',
+      {
+        config: { access: READERS },
+        schema: { tags, summary: '一张督办单', params: IdParams, response: { 200: OrderView } },
+      },
+      async (req) => supervision.getOrder(actorOf(req), req.params.id),
     );
     app.post(
       '/api/supervision/orders',

@@ -73,9 +73,23 @@ export const WarningView = z.object({
 });
 export type WarningView = z.infer<typeof WarningView>;
 export const WarningList = z.object({ items: z.array(WarningView), total: z.number(), page: z.number() });
+/** Per department: open warnings by level and by the two process rules, and its orders still waiting. */
 export const DepartmentCounts = z.object({
   items: z.array(
-    z.object({ departmentId: z.string(), departmentName: z.string(), yellow: z.number(), red: z.number() }),
+    z.object({
+      departmentId: z.string(),
+      departmentName: z.string(),
+      yellow: z.number(),
+      red: z.number(),
+      /** open 补正告知超时 warnings */
+      supplementLate: z.number(),
+      /** open 特别程序无理由 warnings */
+      specialNoReason: z.number(),
+      /** orders issued and not answered yet */
+      openOrders: z.number(),
+      /** of those, past their due day */
+      overdueOrders: z.number(),
+    }),
   ),
 });
 
@@ -101,6 +115,7 @@ export const OrderQuery = z
     state: OrderState.optional(),
     overdue: z.enum(['true', 'false']).optional(),
     caseId: z.uuid().optional(),
+    departmentId: z.uuid().optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })
   .strict();
@@ -112,13 +127,17 @@ export const OrderView = z.object({
   caseNo: z.string(),
   departmentId: z.string(),
   departmentName: z.string(),
+  itemName: z.string(),
   warningId: z.string().nullable(),
   ruleCode: z.string().nullable(),
   level: z.string().nullable(),
   content: z.string(),
   dueOn: z.string(),
   state: OrderState,
+  /** issued and past its due day, not answered */
   isOverdue: z.boolean(),
+  /** answered after its due day */
+  isAnsweredLate: z.boolean(),
   issuedByName: z.string(),
   issuedAt: z.string(),
   answer: z.string().nullable(),
@@ -129,6 +148,33 @@ export const OrderView = z.object({
 });
 export type OrderView = z.infer<typeof OrderView>;
 export const OrderList = z.object({ items: z.array(OrderView), total: z.number(), page: z.number() });
+
+/** One warning with its case's clock facts (applicant masked), the case's warning history and orders. */
+export const WarningDetail = z.object({
+  warning: WarningView,
+  case: z.object({
+    id: z.string(),
+    caseNo: z.string(),
+    itemName: z.string(),
+    departmentName: z.string(),
+    applicantNameMasked: z.string(),
+    stateLabel: z.string(),
+    isOpen: z.boolean(),
+    receivedOn: z.string(),
+    acceptedOn: z.string().nullable(),
+    promisedDueOn: z.string().nullable(),
+    legalDueOn: z.string().nullable(),
+    promisedDays: z.number().nullable(),
+    remainingDays: z.number().nullable(),
+    legalRemainingDays: z.number().nullable(),
+    isPaused: z.boolean(),
+    supplementRequestedOn: z.string().nullable(),
+    specials: z.array(z.object({ kind: z.string().nullable(), reason: z.string(), startedOn: z.string() })),
+  }),
+  history: z.array(WarningView),
+  orders: z.array(OrderView),
+});
+export type WarningDetail = z.infer<typeof WarningDetail>;
 
 /** GB/T 39046 Table 11 (电子监察): one row per warning or order of a case. */
 export const Table11Row = z.object({

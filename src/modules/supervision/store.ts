@@ -31,6 +31,7 @@ export type OrderRow = {
   case_no: string;
   department_id: string;
   department_name: string;
+  item_name: string;
   warning_id: string | null;
   rule_code: string | null;
   level: string | null;
@@ -126,26 +127,60 @@ export async function listWarnings(db: Executor, f: WarningFilter, page: number)
     where ${warningWhere(f)}`.execute(db);
   return { items: items.rows, total: Number(total.rows[0]?.n ?? 0) };
 }
-export const countsByDepartment = async (db: Executor, departmentId: string | null) =>
+export type DepartmentCountRow = {
+  department_id: string;
+  department_name: string;
+  yellow: number;
+  red: number;
+  supplement_late: number;
+  special_no_reason: number;
+  open_orders: number;
+  overdue_orders: number;
+};
+/** Open warnings and unanswered orders per department (one or all), the reddest first. */
+export const countsByDepartment = async (db: Executor, departmentId: string | null, today: string) =>
   (
-    await sql<{ department_id: string; department_name: string; yellow: number; red: number }>`
-      select department_id, min(department_name) as department_name,
-        (count(*) filter (where level = 'yellow'))::int as yellow,
-        (count(*) filter (where level = 'red'))::int as red
-      from supervision.warning
-      where resolved_at is null and (${departmentId}::uuid is null or department_id = ${departmentId})
-      group by department_id order by red desc, yellow desc, department_id`.execute(db)
+    await sql<DepartmentCountRow>`
+      with open_warnings as (
+        select department_id, min(department_name) as department_name,
+          (count(*) filter (where level = 'yellow'))::int as yellow,
+          (count(*) filter (where level = 'red'))::int as red,
+          (count(*) filter (where rule_code = 'supplement-late'))::int as supplement_late,
+          (count(*) filter (where rule_code = 'special-no-reason'))::int as special_no_reason
+        from supervision.warning
+        where resolved_at is null and (${departmentId}::uuid is null or department_id = ${departmentId})
+        group by department_id
+      ), waiting_orders as (
+        select department_id, min(department_name) as department_name,
+          count(*)::int as open_orders,
+          (count(*) filter (where due_on < ${today}::date))::int as overdue_orders
+        from supervision.case_order
+        where state = 'issued' and (${departmentId}::uuid is null or department_id = ${departmentId})
+        group by department_id
+      )
+      select coalesce(w.department_id, o.department_id) as department_id,
+        coalesce(w.department_name, o.department_name) as department_name,
+        coalesce(w.yellow, 0) as yellow, coalesce(w.red, 0) as red,
+        coalesce(w.supplement_late, 0) as supplement_late,
+        coalesce(w.special_no_reason, 0) as special_no_reason,
+        coalesce(o.open_orders, 0) as open_orders, coalesce(o.overdue_orders, 0) as overdue_orders
+      from open_warnings w full join waiting_orders o on o.department_id = w.department_id
+      order by red desc, yellow desc, overdue_orders desc, open_orders desc, department_id`.execute(db)
   ).rows;
 
 // ── orders ──
 export async function insertOrder(db: Executor, o: OrderRow) {
   await sql`insert into supervision.case_order (id, no, case_id, case_no, department_id, department_name,
-    warning_id, rule_code, level, content, due_on, state, issued_by, issued_by_name, issued_at, state_changed_at)
+    item_name, warning_id, rule_code, level, content, due_on, state, issued_by, issued_by_name, issued_at,
+    state_changed_at)
     values (${o.id}, ${o.no}, ${o.case_id}, ${o.case_no}, ${o.department_id}, ${o.department_name},
-      ${o.warning_id}, ${o.rule_code}, ${o.level}, ${o.content}, ${o.due_on}, ${o.state}, ${o.issued_by},
+      ${o.item_name}, ${o.warning_id}, ${o.rule_code}, ${o.level}, ${o.content}, ${o.due_on}, ${o.state}, ${o.issued_by},
       ${o.issued_by_name}, ${o.issued_at}, ${o.state_changed_at})`.execute(db);
 }
 const orderColumns = sql`*, to_char(due_on, 'YYYY-MM-DD') as due_on`;
+export const findOrder = async (db: Executor, id: string) =>
+  (await sql<OrderRow>`select ${orderColumns} from supervision.case_order where id = ${id}`.execute(db))
+    .rows[0];
 export const lockOrder = async (db: Executor, id: string) =>
   (
     await sql<OrderRow>`select ${orderColumns} from supervision.case_order where id = ${id} for update`.execute(

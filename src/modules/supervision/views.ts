@@ -1,4 +1,5 @@
 // Rows to response DTOs (a database row never reaches JSON as-is).
+import { shanghaiDate } from '../../platform/clock.ts';
 import type { OrderView, RuleView, WarningView } from './schema.ts';
 import type { OrderRow, RuleRow, WarningRow } from './store.ts';
 
@@ -36,6 +37,7 @@ export const toOrderView = (o: OrderRow, today: string): OrderView => ({
   caseNo: o.case_no,
   departmentId: o.department_id,
   departmentName: o.department_name,
+  itemName: o.item_name,
   warningId: o.warning_id,
   ruleCode: o.rule_code,
   level: o.level,
@@ -43,6 +45,7 @@ export const toOrderView = (o: OrderRow, today: string): OrderView => ({
   dueOn: o.due_on,
   state: o.state,
   isOverdue: o.state === 'issued' && o.due_on < today,
+  isAnsweredLate: o.answered_at !== null && shanghaiDate(o.answered_at) > o.due_on,
   issuedByName: o.issued_by_name,
   issuedAt: o.issued_at.toISOString(),
   answer: o.answer,

@@ -133,8 +133,32 @@ describe('electronic supervision of a food licence case', () => {
     expect(await warnings(`&caseId=${caseId}`)).toHaveLength(3);
     const counts = await get(t, supervisor, '/api/supervision/warnings/by-department');
     expect(counts.json().items).toContainEqual(
-      expect.objectContaining({ departmentId: scjg, red: 2, yellow: 1 }),
+      expect.objectContaining({ departmentId: scjg, red: 2, yellow: 1, supplementLate: 1, openOrders: 0 }),
     );
+  });
+
+  it('shows one warning with its case clock, masked applicant and the case history; another department gets 404', async () => {
+    const [red] = (await warnings(`&caseId=${caseId}&rule=deadline-red&departmentId=${scjg}`)).filter(
+      (w) => w.resolvedAt === null,
+    );
+    const res = await get(t, supervisor, `/api/supervision/warnings/${(red as { id?: string }).id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = res.json();
+    expect(detail.case).toMatchObject({
+      id: caseId,
+      promisedDueOn: '2026-04-10',
+      legalDueOn: '2026-04-17',
+      applicantNameMasked: '李*',
+      isOpen: true,
+    });
+    expect(detail.case.remainingDays).toBeLessThan(0);
+    expect(detail.history).toHaveLength(3);
+    expect(JSON.stringify(detail)).not.toContain('李四');
+    const id = (red as { id?: string }).id;
+    expect((await get(t, head, `/api/supervision/warnings/${id}`)).statusCode).toBe(200);
+    const stranger = await get(t, otherHead, `/api/supervision/warnings/${id}`);
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.json().code).toBe('SUPERVISION_WARNING_NOT_FOUND');
   });
 
   it('a supervision order follows the red case: issued, overdue, answered by the department, closed', async () => {
@@ -145,11 +169,35 @@ describe('electronic supervision of a food licence case', () => {
     });
     expect(issued.statusCode, issued.body).toBe(201);
     orderId = issued.json().id;
-    expect(issued.json()).toMatchObject({ state: 'issued', dueOn: '2026-04-23', departmentId: scjg });
+    expect(issued.json()).toMatchObject({
+      state: 'issued',
+      dueOn: '2026-04-23',
+      departmentId: scjg,
+      itemName: expect.stringContaining('食品经营许可'),
+    });
+
+    // the department's head hears of it in the inbox, linked to the order; the other department does not
+    const inbox = await get(t, head, '/api/notifications');
+    const notice = inbox.json().items.find((n: { kind: string }) => n.kind === 'supervision.order-issued');
+    expect(notice).toMatchObject({ link: `/workbench/supervision/orders/${orderId}` });
+    expect(notice.body).toContain('2026-04-23');
+    const elsewhere = await get(t, otherHead, '/api/notifications');
+    expect(elsewhere.json().items.filter((n: { kind: string }) => n.kind.startsWith('supervision'))).toEqual(
+      [],
+    );
+    expect((await get(t, head, `/api/supervision/orders/${orderId}`)).json().state).toBe('issued');
+    expect((await get(t, otherHead, `/api/supervision/orders/${orderId}`)).statusCode).toBe(404);
+    const byDept = await get(t, supervisor, `/api/supervision/orders?departmentId=${scjg}`);
+    expect(byDept.json().items.map((o: { id: string }) => o.id)).toEqual([orderId]);
 
     await setDay('2026-04-24');
     const overdue = await get(t, supervisor, '/api/supervision/orders?overdue=true');
     expect(overdue.json().items.map((o: { id: string }) => o.id)).toEqual([orderId]);
+    expect(overdue.json().items[0].isOverdue).toBe(true);
+    const waiting = await get(t, supervisor, '/api/supervision/warnings/by-department');
+    expect(waiting.json().items).toContainEqual(
+      expect.objectContaining({ departmentId: scjg, openOrders: 1, overdueOrders: 1 }),
+    );
 
     const stranger = await post(t, otherHead, `/api/supervision/orders/${orderId}/answer`, {
       answer: '不是我们的',
@@ -161,7 +209,13 @@ describe('electronic supervision of a food licence case', () => {
       answer: '因现场核查排期延误，已于今日完成核查，明日办结',
     });
     expect(answered.statusCode, answered.body).toBe(200);
-    expect(answered.json()).toMatchObject({ state: 'answered', isOverdue: false });
+    expect(answered.json()).toMatchObject({ state: 'answered', isOverdue: false, isAnsweredLate: true });
+    // the supervisor who issued it hears of the (late) answer
+    const told = (await get(t, supervisor, '/api/notifications')).json().items;
+    expect(told.find((n: { kind: string }) => n.kind === 'supervision.order-answered')).toMatchObject({
+      link: `/workbench/supervision/orders/${orderId}`,
+      body: expect.stringContaining('逾期回复'),
+    });
     const closed = await post(t, supervisor, `/api/supervision/orders/${orderId}/close`, {
       result: '部门已说明原因并整改，督办办结',
     });
