@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../src/modules/catalog/seed.ts';
 import { pdf } from '../../src/modules/files/tests/fixtures.ts';
 import type { LicenseView } from '../../src/modules/licenses/schema.ts';
-import { concludeFoodCase, seedCity } from '../../src/modules/licenses/tests/support.ts';
-import type { TestApp } from '../support/app.ts';
-import { PASSWORD, type Session, signUpCitizen } from '../support/auth.ts';
+import { PASSWORD, type Session } from '../support/auth.ts';
 import { expectAccessible as checkAccessible } from './support/accessible.ts';
+import { licensedCitizen } from './support/licensed.ts';
 import { createStaff, STAFF_PASSWORD, signInCitizen } from './support/people.ts';
 import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
 
@@ -18,27 +17,15 @@ const CHANGE = seedId('implementation:XY-SCJG-019:411500'); // 食品经营许�
 let p: Platform;
 let citizen: Session & { input: { phone: string } };
 let license: LicenseView;
-let staff: Awaited<ReturnType<typeof seedCity>>;
+let staff: Awaited<ReturnType<typeof licensedCitizen>>['staff'];
 let caseId = '';
 
-const asTestApp = (platform: Platform) =>
-  ({ app: platform.app, modules: platform.modules, clock: { now: () => new Date() } }) as unknown as TestApp;
 const expectAccessible = (page: Page, name: string) => checkAccessible(p, page, name);
 const pdfFile = (name: string) => ({ name, mimeType: 'application/pdf', buffer: pdf(name) });
 
 beforeAll(async () => {
   p = await startPlatform();
-  const t = asTestApp(p);
-  staff = await seedCity(t);
-  citizen = await signUpCitizen(t, { realName: '孙丽' });
-  await concludeFoodCase(t, citizen, staff);
-  for (let i = 0; i < 20 && !license; i++) {
-    await p.modules.runJobs();
-    const wallet = await p.app.inject({ method: 'GET', url: '/api/licenses/mine', headers: citizen.headers });
-    license = (wallet.json() as { items: LicenseView[] }).items[0] as LicenseView;
-    if (!license) await new Promise((r) => setTimeout(r, 250));
-  }
-  if (!license) throw new Error('no license issued');
+  ({ staff, citizen, license } = await licensedCitizen(p, '孙丽'));
 });
 afterAll(async () => {
   await p?.close();

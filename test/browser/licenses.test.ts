@@ -7,10 +7,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LicenseView } from '../../src/modules/licenses/schema.ts';
-import { concludeFoodCase, seedCity } from '../../src/modules/licenses/tests/support.ts';
-import type { TestApp } from '../support/app.ts';
-import { PASSWORD, type Session, signUpCitizen } from '../support/auth.ts';
+import { PASSWORD, type Session } from '../support/auth.ts';
 import { expectAccessible as checkAccessible } from './support/accessible.ts';
+import { licensedCitizen } from './support/licensed.ts';
 import {
   createStaff,
   STAFF_PASSWORD,
@@ -27,25 +26,11 @@ let pdf: Buffer;
 let head: StaffMember;
 let office: StaffMember;
 let verifier: Page;
-let staff: Awaited<ReturnType<typeof seedCity>>;
-
-/** The in-process app as the modules' HTTP test helpers expect it (inject, modules, a real-time clock). */
-const asTestApp = (platform: Platform) =>
-  ({ app: platform.app, modules: platform.modules, clock: { now: () => new Date() } }) as unknown as TestApp;
+let staff: Awaited<ReturnType<typeof licensedCitizen>>['staff'];
 
 beforeAll(async () => {
   p = await startPlatform();
-  const t = asTestApp(p);
-  staff = await seedCity(t);
-  citizen = await signUpCitizen(t, { realName: '王小明' });
-  await concludeFoodCase(t, citizen, staff);
-  for (let i = 0; i < 20 && !license; i++) {
-    await p.modules.runJobs();
-    const wallet = await p.app.inject({ method: 'GET', url: '/api/licenses/mine', headers: citizen.headers });
-    license = (wallet.json() as { items: LicenseView[] }).items[0] as LicenseView;
-    if (!license) await new Promise((r) => setTimeout(r, 250));
-  }
-  if (!license) throw new Error('no license issued');
+  ({ staff, citizen, license } = await licensedCitizen(p, '王小明'));
   const file = await p.app.inject({
     method: 'GET',
     url: `/api/licenses/${license.id}/pdf`,

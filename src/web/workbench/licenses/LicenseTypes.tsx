@@ -1,7 +1,7 @@
 // 证照目录 (/workbench/license-types), for the service office: every license type with its code, issuing
 // department kind, holder kinds, validity, printed fields and whether it is in use; a switch turns a type
 // on or off and 编辑 opens TypeEditor.
-import { Button, Flex, Input, Switch, Table, Tag } from 'antd';
+import { Button, Flex, Grid, Input, Switch, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { HOLDER_KIND_LABELS } from '../../../modules/licenses/schema.ts';
 import { patch } from '../../api.ts';
@@ -13,8 +13,11 @@ import { useLoad } from '../../common/useLoad.ts';
 import { useTitle } from '../../common/useTitle.ts';
 import { TypeEditor } from './TypeEditor.tsx';
 
+const validity = (t: LicenseTypeView) => (t.validityYears ? `${t.validityYears} 年` : '长期/另定');
+
 export default function LicenseTypes() {
   useTitle('证照目录');
+  const screens = Grid.useBreakpoint();
   const { data, error, isLoading, reload } = useLoad<{ items: LicenseTypeView[] }>('/api/licenses/types');
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<LicenseTypeView | null>(null);
@@ -63,7 +66,8 @@ export default function LicenseTypes() {
         rowKey="id"
         loading={isLoading}
         dataSource={items}
-        scroll={{ x: 'max-content' }}
+        // on a phone the table fits the screen (long type codes wrap) instead of scrolling sideways
+        scroll={screens.sm ? { x: 'max-content' } : undefined}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: <EmptyText>暂无证照类型</EmptyText> }}
         columns={[
@@ -72,6 +76,8 @@ export default function LicenseTypes() {
             render: (_, t) => (
               <div style={{ minWidth: 120, maxWidth: 220 }}>
                 <div style={{ fontWeight: 600 }}>{t.name}</div>
+                {/* on a phone the validity column is hidden: shown here instead */}
+                {screens.sm ? null : <div style={{ fontSize: 12 }}>有效期：{validity(t)}</div>}
                 <div
                   style={{
                     color: 'rgba(0, 0, 0, 0.65)',
@@ -93,9 +99,10 @@ export default function LicenseTypes() {
           },
           {
             title: '有效期',
+            responsive: ['sm'],
             onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
-            render: (_, t) => (t.validityYears ? `${t.validityYears} 年` : '长期/另定'),
+            render: (_, t) => validity(t),
           },
           {
             title: '印制字段',
