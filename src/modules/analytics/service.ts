@@ -1,0 +1,160 @@
+// The statistics the dashboards show, read from the aggregates only (never by counting cases): the
+// period's totals and rates, today's counts, cases overdue now, satisfaction, a 30-day trend and the
+// breakdowns by county, department, item and channel. The service office and supervisors see the
+// whole city; a department's head and admin see their own department only.
+import { isIsoDate } from '../../platform/calendar.ts';
+import { shanghaiDate } from '../../platform/clock.ts';
+import type { Actor } from '../../platform/http/access.ts';
+import type { AnalyticsDeps } from './deps.ts';
+import { analyticsErrors } from './errors.ts';
+import { CHANNEL_LABELS, type Counts, type Dashboard, MAX_PERIOD_DAYS, type StatsQuery } from './schema.ts';
+import * as store from './store.ts';
+
+const CITY = '411500';
+const TREND_DAYS = 30;
+const NAMES_TTL_MS = 60_000;
+const isOverseer = (a: Actor) => a.roles.includes('supervisor') || a.roles.includes('office_admin');
+const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
+
+const DAY_MS = 86_400_000;
+export const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
+const rate = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+
+const toCounts = (r: store.CountsRow | undefined): Counts => ({
+  submitted: r?.submitted ?? 0,
+  accepted: r?.accepted ?? 0,
+  refused: r?.refused ?? 0,
+  returned: r?.returned ?? 0,
+  withdrawn: r?.withdrawn ?? 0,
+  concluded: r?.concluded ?? 0,
+  concludedOnTime: r?.concluded_on_time ?? 0,
+  approved: r?.approved ?? 0,
+  denied: r?.denied ?? 0,
+});
+
+/** Most submitted first; ties in id order, so the ranking never shuffles between two reads. */
+const bySubmitted =
+  (idOf: (r: store.GroupedRow) => string | null) => (a: store.GroupedRow, b: store.GroupedRow) =>
+    b.submitted - a.submitted || String(idOf(a)).localeCompare(String(idOf(b)));
+
+type Names = { at: number; departments: Map<string, string>; counties: Map<string, string> };
+
+export function createReads(deps: AnalyticsDeps) {
+  let names: Names | null = null;
+  /** Department and county names from org, kept a minute (they change only by administration). */
+  async function namesNow(): Promise<Names> {
+    if (names && Date.now() - names.at < NAMES_TTL_MS) return names;
+    const departments = new Map((await deps.org.listDepartments()).map((d) => [d.id, d.name]));
+    const counties = new Map<string, string>([[CITY, '市本级']]);
+    for (const d of await deps.org.listDivisions(CITY)) counties.set(d.code, d.name);
+    names = { at: Date.now(), departments, counties };
+    return names;
+  }
+
+  async function dashboard(actor: Actor, query: StatsQuery): Promise<Dashboard> {
+    const today = shanghaiDate(deps.clock.now());
+    const to = query.to ?? today;
+    const from = query.from ?? addDays(to, -(TREND_DAYS - 1));
+    if (!isIsoDate(from) || !isIsoDate(to)) throw analyticsErrors.badPeriod('日期不存在');
+    if (from > to) throw analyticsErrors.badPeriod('开始日期晚于结束日期');
+    if (daysBetween(from, to) >= MAX_PERIOD_DAYS)
+      throw analyticsErrors.badPeriod(`统计期间最长 ${MAX_PERIOD_DAYS} 天`);
+    const own = isOverseer(actor) ? null : (actor.departmentId ?? NO_DEPARTMENT);
+    if (own && query.departmentId && query.departmentId !== own) throw analyticsErrors.otherDepartment();
+    const { departments, counties } = await namesNow();
+    if (query.county && !counties.has(query.county)) throw analyticsErrors.unknownCounty(query.county);
+    const f: store.StatsFilter = {
+      departmentId: own ?? query.departmentId ?? null,
+      county: query.county ?? null,
+      implementationId: query.implementationId ?? null,
+      channel: query.channel ?? null,
+    };
+
+    const grouped = await store.groupedCounts(deps.db, f, from, to);
+    const of = (g: store.GroupedRow['grouping']) => grouped.filter((r) => r.grouping === g);
+    const [todayRow] = await store.countsByDay(deps.db, f, today, today);
+    const trendRows = await store.countsByDay(deps.db, f, addDays(to, -(TREND_DAYS - 1)), to);
+    const byDay = new Map(trendRows.map((r) => [r.day, r]));
+    const ratings = await store.ratingsByLevel(deps.db, f, from, to);
+    const byLevel = [1, 2, 3, 4, 5].map((l) => ratings.find((r) => r.level === l)?.count ?? 0);
+    const ratingTotal = byLevel.reduce((a, b) => a + b, 0);
+    const totals = toCounts(of('total')[0]);
+    const online = of('channel').find((r) => r.channel === 'online')?.submitted ?? 0;
+    const items = of('item')
+      .sort(bySubmitted((r) => r.implementation_id))
+      .slice(0, 10);
+    const itemName = new Map(
+      (
+        await store.itemNames(
+          deps.db,
+          items.map((i) => i.implementation_id ?? ''),
+        )
+      ).map((i) => [i.implementation_id, i.name]),
+    );
+    return {
+      asOf: deps.clock.now().toISOString(),
+      today,
+      period: { from, to },
+      scope: {
+        departmentId: f.departmentId,
+        departmentName: f.departmentId ? (departments.get(f.departmentId) ?? null) : null,
+        county: f.county,
+        implementationId: f.implementationId,
+        channel: query.channel ?? null,
+      },
+      todayCounts: toCounts(todayRow),
+      totals,
+      rates: {
+        acceptance: rate(totals.accepted, totals.accepted + totals.refused + totals.returned),
+        conclusion: rate(totals.concluded, totals.accepted),
+        onTime: rate(totals.concludedOnTime, totals.concluded),
+        online: rate(online, totals.submitted),
+      },
+      overdueNow: await store.overdueNow(deps.db, f, today),
+      satisfaction: {
+        byLevel,
+        total: ratingTotal,
+        rate: rate((byLevel[0] ?? 0) + (byLevel[1] ?? 0) + (byLevel[2] ?? 0), ratingTotal),
+      },
+      trend: Array.from({ length: TREND_DAYS }, (_, i) => {
+        const day = addDays(to, i - (TREND_DAYS - 1));
+        const r = byDay.get(day);
+        return {
+          day,
+          submitted: r?.submitted ?? 0,
+          accepted: r?.accepted ?? 0,
+          concluded: r?.concluded ?? 0,
+        };
+      }),
+      // every county, with zeros, in the division order (the map needs them all)
+      byCounty: [...counties].map(([code, name]) => {
+        const r = of('county').find((c) => c.county === code);
+        return { code, name, submitted: r?.submitted ?? 0, concluded: r?.concluded ?? 0 };
+      }),
+      byDepartment: of('department')
+        .sort(bySubmitted((r) => r.department_id))
+        .slice(0, 20)
+        .map((r) => ({
+          departmentId: r.department_id ?? '',
+          name: departments.get(r.department_id ?? '') ?? '其他部门',
+          submitted: r.submitted,
+          concluded: r.concluded,
+          onTime: rate(r.concluded_on_time, r.concluded),
+        })),
+      byItem: items.map((r) => ({
+        implementationId: r.implementation_id ?? '',
+        name: itemName.get(r.implementation_id ?? '') ?? '其他事项',
+        submitted: r.submitted,
+      })),
+      byChannel: (['online', 'window'] as const).map((channel) => ({
+        channel,
+        label: CHANNEL_LABELS[channel],
+        submitted: of('channel').find((r) => r.channel === channel)?.submitted ?? 0,
+      })),
+    };
+  }
+  return { dashboard };
+}
