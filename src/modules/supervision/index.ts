@@ -9,11 +9,13 @@ import type { OutboxEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import type { SupervisionDeps } from './deps.ts';
 import * as evaluation from './evaluate.ts';
+import { orderFacts } from './order-facts.ts';
 import * as orders from './orders.ts';
 import type { IssueOrderBody, OrderQuery, RuleCode, RuleUpdate, WarningQuery } from './schema.ts';
 import * as service from './service.ts';
 
 export type { NotifyPort as SupervisionNotifyPort, StaffPort, SupervisionDeps } from './deps.ts';
+export type { OrderFacts } from './order-facts.ts';
 export { supervisionRoutes } from './routes.ts';
 export type { OrderView, WarningDetail, WarningView } from './schema.ts';
 
@@ -57,6 +59,8 @@ export function createSupervision(deps: SupervisionDeps) {
     listOrders: (actor: Actor, query: OrderQuery) => orders.listOrders(deps, actor, query),
     getOrder: (actor: Actor, id: string) => orders.getOrder(deps, actor, id),
     table11: (actor: Actor, caseId: string) => service.table11(deps, actor, caseId),
+    /** For performance evaluation: orders issued in [from, to) with due day and answer time. */
+    orderFacts: (q: { from: Date; to: Date; departmentId?: string | null }) => orderFacts(deps.db, q),
   };
 }
 export type SupervisionModule = ReturnType<typeof createSupervision>;
