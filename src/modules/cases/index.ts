@@ -30,6 +30,7 @@ import * as intake from './use-cases/intake.ts';
 import { noticePdf } from './use-cases/notices.ts';
 import * as reads from './use-cases/reads.ts';
 import * as review from './use-cases/review.ts';
+import { serviceEvents } from './use-cases/service-events.ts';
 import { requireKey } from './use-cases/submit.ts';
 
 export type { CasesDeps, FilesPort, LicensePort, NotifyPort } from './deps.ts';
@@ -39,6 +40,7 @@ export type { CaseView } from './schema.ts';
 export { type SeedTools, seedDemoCases } from './seed.ts';
 export type { ClockFacts } from './use-cases/clock-facts.ts';
 export type { CaseFacts } from './use-cases/facts.ts';
+export type { ServiceEventKind, ServiceEvents } from './use-cases/service-events.ts';
 
 export function createCases(deps: CasesDeps) {
   return {
@@ -68,6 +70,8 @@ export function createCases(deps: CasesDeps) {
     facts: (caseId: string, db?: Executor) => caseFacts(deps, caseId, db),
     /** For supervision: each case's clock (dues, remaining working days, pause), 补正 day, specials. */
     clockFacts: (caseIds: string[]) => clockFacts(deps, caseIds),
+    /** For ratings (好差评): the case's service events (申报, 补正, 办结), applicant and department. */
+    serviceEvents: (caseId: string, db?: Executor) => serviceEvents(deps, caseId, db),
     /** For supervision's sweep: a page of the ids of cases still counting down. */
     openCaseIds: (afterId: string | null, limit: number) => openCaseIds(deps, afterId, limit),
     /** 受理/补正/不予受理通知书 as PDF for the department's staff and the applicant; `origin` for the QR link. */
