@@ -29,6 +29,7 @@ describe('performance evaluation of March 2026, checked against a hand count', (
   let police = '';
   const ids: Record<string, string> = {};
   const orderIds: string[] = [];
+  const ratingIds: Record<string, string> = {};
   let instant = '';
 
   const setDay = async (day: string) => {
@@ -186,6 +187,38 @@ describe('performance evaluation of March 2026, checked against a hand count', (
     await setDay('2026-03-18');
     await approve('C');
     await conclude('C');
+    // ratings (好差评) of the 申报 event on 03-20: A 非常满意, B 满意, D 非常不满意 (rectified and closed),
+    // F 不满意 (rectification still open)
+    await setDay('2026-03-20');
+    const rectifications: Record<string, string> = {};
+    for (const [name, level] of [
+      ['A', 1],
+      ['B', 2],
+      ['D', 5],
+      ['F', 4],
+    ] as const) {
+      const events = await ok(await get(t, s.citizen as Session, `/api/ratings/cases/${ids[name]}`));
+      const rated = await ok(
+        await post(
+          t,
+          s.citizen as Session,
+          `/api/ratings/cases/${ids[name]}/events/${events.events[0].eventId}`,
+          {
+            level,
+          },
+        ),
+        201,
+      );
+      ratingIds[name] = rated.id;
+      if (rated.rectification) rectifications[name] = rated.rectification.id;
+    }
+    const step = async (path: string, body: object) =>
+      ok(await post(t, s.phead as Session, `/api/ratings/rectifications/${rectifications.D}/${path}`, body));
+    await step('verify', { finding: '核实属实' });
+    await step('rectify', { measures: '加强审查人员配置' });
+    await step('reply', { reply: '已整改' });
+    await step('visit', { result: '电话回访，认可', isSatisfied: true });
+    await step('close', { note: '整改到位' });
     await setDay('2026-03-30');
     await issue('D', 5);
     await setDay('2026-03-31');
@@ -201,13 +234,13 @@ describe('performance evaluation of March 2026, checked against a hand count', (
       firstTime: [4, 5, '80.0%'], // not B
       visits: [3, 5, '0.60 次'], // B pickup, C window, E window (picked up on the spot)
       online: [3, 5, '60.0%'], // A B D of A B C D E
-      satisfaction: [0, 0, '无数据'],
-      rectification: [0, 0, '无数据'],
+      satisfaction: [2, 4, '50.0%'], // A B of A B D F
+      rectification: [1, 2, '50.0%'], // D closed, F open
       orders: [3, 3, '3 件'],
       ordersOnTime: [1, 2, '50.0%'], // the third is not due yet
     });
-    // (25×0.8 + 10×0.4 + 15×0.8 + 10×(1−0.6/2) + 10×0.6 + 5×0.5) ÷ 75 × 100
-    expect(dept?.score).toBe(Math.round((1000 * (20 + 4 + 12 + 7 + 6 + 2.5)) / 75) / 10);
+    // 25×0.8 + 10×0.4 + 15×0.8 + 10×(1−0.6/2) + 10×0.6 + 20×0.5 + 5×0.5 + 5×0.5 (weights sum to 100)
+    expect(dept?.score).toBe(64);
     expect(dept?.rank).toBe(1);
     expect(r.formulas.map((f: { key: string }) => f.key)).toHaveLength(9);
     expect(r.formulas.find((f: { key: string }) => f.key === 'onTime').formula).toContain('法定期限内办结');
@@ -227,6 +260,8 @@ describe('performance evaluation of March 2026, checked against a hand count', (
       onTime: [3, 3],
       online: [3, 3],
       visits: [1, 3],
+      satisfaction: [2, 4],
+      rectification: [1, 2],
       orders: [2, 2],
     });
     const item = (r.items as Row[]).find((i) => i.key === instant);
@@ -254,6 +289,12 @@ describe('performance evaluation of March 2026, checked against a hand count', (
     expect(ids_((await drill('visits')).numerator)).toEqual(pick('B', 'C', 'E'));
     const orders = await drill('ordersOnTime');
     expect(orders.numerator.map((e: Entry) => e.id)).toEqual([orderIds[0]]);
+    const satisfaction = await drill('satisfaction');
+    expect(satisfaction.numerator.map((e: Entry) => e.id).sort()).toEqual([ratingIds.A, ratingIds.B].sort());
+    expect(satisfaction.denominator).toHaveLength(4);
+    const rectified = await drill('rectification');
+    expect(rectified.numerator.map((e: Entry) => e.id)).toEqual([ratingIds.D]);
+    expect(rectified.denominator.map((e: Entry) => e.id).sort()).toEqual([ratingIds.D, ratingIds.F].sort());
     expect(orders.denominator.map((e: Entry) => e.id).sort()).toEqual([orderIds[0], orderIds[1]].sort());
     const unknown = await get(t, s.poffice as Session, '/api/performance/drill?metric=onTime&key=nobody');
     expect(unknown.statusCode).toBe(404);
@@ -276,7 +317,9 @@ describe('performance evaluation of March 2026, checked against a hand count', (
     expect([cell('按时办结率·分子'), cell('按时办结率·分母')]).toEqual([4, 5]);
     expect(cell('平均跑动次数（次）')).toBe(0.6);
     expect(cell('网办率（%）')).toBe(60);
-    expect(cell('满意度（%）')).toBe('无数据');
+    expect(cell('满意度（%）')).toBe(50);
+    expect([cell('差评整改率·分子'), cell('差评整改率·分母')]).toEqual([1, 2]);
+    expect(cell('综合得分')).toBe(64);
     expect(cell('督办件数（件）')).toBe(3);
     expect(cell('督办按期答复率（%）')).toBe(50);
     expect(cell('排名')).toBe(1);
