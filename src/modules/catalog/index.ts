@@ -14,6 +14,8 @@ import * as publishing from './use-cases/publish.ts';
 import * as reads from './use-cases/reads.ts';
 
 export { type CatalogDeps, noSearchIndex, type SearchDoc, type SearchIndexPort } from './deps.ts';
+/** The zip-bomb guard of .xlsx uploads, for other modules that read workbooks (sharing). */
+export { inspectZip } from './excel/zip-guard.ts';
 export { catalogRoutes } from './routes.ts';
 export type { GuideContent, GuideView, ItemSummary, VersionView } from './schema.ts';
 export { type CatalogSearch, createCatalogSearch } from './search/index.ts';

@@ -64,6 +64,27 @@ const DEMO_STAFF: Array<{
   },
   { username: 'office', name: '政务服务管理员', roles: ['office_admin'], password: 'Yiwang#Hall2026!' },
   { username: 'supervisor', name: '电子监察员', roles: ['supervisor'], password: 'Yiwang#Watch2026' },
+  {
+    username: 'scjg-data',
+    name: '市场监管数据专员',
+    roles: ['data_officer'],
+    password: 'Yiwang#Data2026!',
+    dept: '市场监督管理局',
+  },
+  {
+    username: 'rsj-data',
+    name: '人社数据专员',
+    roles: ['data_officer'],
+    password: 'Yiwang#Share2026',
+    dept: '人力资源和社会保障局',
+  },
+  {
+    username: 'databureau',
+    name: '数据局审核员',
+    roles: ['data_reviewer'],
+    password: 'Yiwang#Bureau2026',
+    dept: '数据局',
+  },
 ];
 export const DEMO_ENTERPRISE = {
   uscc: generateUscc({

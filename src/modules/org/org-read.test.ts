@@ -15,8 +15,8 @@ describe('org: seeded demo city and public reads', () => {
 
   const get = (url: string) => t.app.inject({ method: 'GET', url });
 
-  it('seeds the city, 11 county-level units, 224 townships, 319 departments, 11 halls with 6 windows each', () => {
-    expect(firstSeed).toMatchObject({ divisions: 236, departments: 319, halls: 11, windows: 66 });
+  it('seeds the city, 11 county-level units, 224 townships, 320 departments (29 kinds + 数据局 at city level), 11 halls with 6 windows each', () => {
+    expect(firstSeed).toMatchObject({ divisions: 236, departments: 320, halls: 11, windows: 66 });
     expect(firstSeed.calendarDays).toBeGreaterThan(100);
   });
 
@@ -35,7 +35,7 @@ describe('org: seeded demo city and public reads', () => {
 
   it('gives every department a valid, unique GB 32100 code with a valid GB 11714 organization code', async () => {
     const departments = await t.modules.org.listDepartments();
-    expect(departments).toHaveLength(319);
+    expect(departments).toHaveLength(320);
     for (const d of departments) {
       expect([d.uscc, isValidUscc(d.uscc), isValidOrgCode(d.uscc.slice(8, 17))]).toEqual([
         d.uscc,
@@ -44,7 +44,7 @@ describe('org: seeded demo city and public reads', () => {
       ]);
       expect(d.uscc.slice(2, 8)).toBe(d.divisionCode);
     }
-    expect(new Set(departments.map((d) => d.uscc)).size).toBe(319);
+    expect(new Set(departments.map((d) => d.uscc)).size).toBe(320);
   });
 
   it('uses deterministic ids, so every machine gets the same department id', async () => {
@@ -104,7 +104,7 @@ describe('org: seeded demo city and public reads', () => {
     expect(names).toContain('浉河区市场监督管理局');
     expect(names).toContain('国家税务总局浉河区税务局');
     expect(names).toContain('浉河区消防救援大队');
-    expect((await get('/api/org/departments?divisionCode=411500')).json().items).toHaveLength(29);
+    expect((await get('/api/org/departments?divisionCode=411500')).json().items).toHaveLength(30);
   });
 
   it('lists a hall with its windows and the departments each serves', async () => {

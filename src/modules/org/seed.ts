@@ -1,5 +1,6 @@
 // Deterministic demo data for 信阳市 (411500): its divisions (city, 11 county-level units, 224 townships),
-// the 29 departments of the service catalog at city level and in each of the 10 counties/districts,
+// the 29 departments of the service catalog at city level and in each of the 10 counties/districts
+// (plus 信阳市数据局 at city level),
 // one service hall per city and county with its windows. Ids and USCCs are derived from stable keys,
 // so a second run adds nothing and two machines get the same ids. Addresses and phones are placeholders.
 import { createHash } from 'node:crypto';
@@ -69,7 +70,14 @@ function divisionRows(city: SeedCity): store.DivisionRow[] {
   return rows;
 }
 
-/** The generic department names of the catalog, in order of first appearance, with their levels. */
+/**
+ * Departments the demo needs that hold no service item: 数据局 reviews and publishes the government
+ * data resource catalog (sharing module, decision 0011). Appended after the catalog's kinds, so the
+ * ids and codes of the others do not move.
+ */
+const CITY_ONLY_KINDS = ['数据局'];
+
+/** The generic department names of the catalog (then CITY_ONLY_KINDS), in order, with their levels. */
 function departmentKinds(): Array<{ kind: string; isCountyLevel: boolean }> {
   const levels = new Map<string, Set<string>>();
   for (const item of readSeed<SeedItem[]>('service-items.json')) {
@@ -77,7 +85,10 @@ function departmentKinds(): Array<{ kind: string; isCountyLevel: boolean }> {
     for (const level of item.level) set.add(level);
     levels.set(item.department, set);
   }
-  return [...levels].map(([kind, set]) => ({ kind, isCountyLevel: set.has('县级') }));
+  return [
+    ...[...levels].map(([kind, set]) => ({ kind, isCountyLevel: set.has('县级') })),
+    ...CITY_ONLY_KINDS.map((kind) => ({ kind, isCountyLevel: false })),
+  ];
 }
 
 /** Official-style names: 信阳市市场监督管理局, 国家税务总局浉河区税务局, 浉河区消防救援大队. */
@@ -194,7 +205,10 @@ async function seedWindows(
         name: plan.name,
         is_comprehensive: plan.isComprehensive,
       });
-      const served = plan.kinds === 'all' ? local : local.filter((d) => plan.kinds.includes(d.kind ?? ''));
+      const served =
+        plan.kinds === 'all'
+          ? local.filter((d) => !CITY_ONLY_KINDS.includes(d.kind ?? ''))
+          : local.filter((d) => plan.kinds.includes(d.kind ?? ''));
       for (const d of served) links.push({ window_id: id, department_id: d.id });
     }
   }
