@@ -28,9 +28,11 @@ import { caseFacts } from './use-cases/facts.ts';
 import * as filing from './use-cases/file.ts';
 import * as intake from './use-cases/intake.ts';
 import { noticePdf } from './use-cases/notices.ts';
+import { type PerformanceFactsQuery, performanceFacts } from './use-cases/performance-facts.ts';
 import * as reads from './use-cases/reads.ts';
 import * as review from './use-cases/review.ts';
 import { serviceEvents } from './use-cases/service-events.ts';
+import { caseIdsAfter, statFacts } from './use-cases/stat-facts.ts';
 import { requireKey } from './use-cases/submit.ts';
 
 export type { CasesDeps, FilesPort, LicensePort, NotifyPort } from './deps.ts';
@@ -40,7 +42,9 @@ export type { CaseView } from './schema.ts';
 export { type SeedTools, seedDemoCases } from './seed.ts';
 export type { ClockFacts } from './use-cases/clock-facts.ts';
 export type { CaseFacts } from './use-cases/facts.ts';
+export type { PerformanceCaseFacts, PerformanceFactsQuery } from './use-cases/performance-facts.ts';
 export type { ServiceEventKind, ServiceEvents } from './use-cases/service-events.ts';
+export type { StatFacts } from './use-cases/stat-facts.ts';
 
 export function createCases(deps: CasesDeps) {
   return {
@@ -74,6 +78,11 @@ export function createCases(deps: CasesDeps) {
     serviceEvents: (caseId: string, db?: Executor) => serviceEvents(deps, caseId, db),
     /** For supervision's sweep: a page of the ids of cases still counting down. */
     openCaseIds: (afterId: string | null, limit: number) => openCaseIds(deps, afterId, limit),
+    /** For statistics: dimensions, state, days and due of cases, and every case id page by page. */
+    statFacts: (caseIds: string[]) => statFacts(deps, caseIds),
+    caseIdsAfter: (afterId: string | null, limit: number) => caseIdsAfter(deps, afterId, limit),
+    /** For performance evaluation: cases filed or ended in a period, with channel, dues and 补正. */
+    performanceFacts: (query: PerformanceFactsQuery) => performanceFacts(deps, query),
     /** 受理/补正/不予受理通知书 as PDF for the department's staff and the applicant; `origin` for the QR link. */
     notice: (actor: Actor, id: string, kind: NoticeKind, origin: string) =>
       noticePdf(deps, actor, id, kind, origin),
