@@ -3,12 +3,14 @@
 import { benchAuth } from './auth.ts';
 import { benchLicense } from './license.ts';
 import { benchSearch } from './search.ts';
+import { benchStats } from './stats.ts';
 import { benchSubmit } from './submit.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   auth: benchAuth,
   license: benchLicense,
   search: benchSearch,
+  stats: benchStats,
   submit: benchSubmit,
 };
 

@@ -12,7 +12,7 @@ export type RebuildReport = {
   cases: number;
   /** fact rows that were missing or differed from the cases module */
   factsRepaired: number;
-  /** daily aggregate rows that differed from a recount of the facts */
+  /** aggregate rows (daily, by county, monthly) that differed from a recount of the facts */
   dailyRepaired: number;
   /** rating aggregate rows that differed from a recount of the rating facts */
   ratingsRepaired: number;
@@ -46,11 +46,10 @@ export async function rebuild(deps: AnalyticsDeps): Promise<RebuildReport> {
       }
     });
   }
-  const dailyRepaired = await store.dailyMismatches(deps.db);
-  if (dailyRepaired > 0 || factsRepaired > 0)
-    await deps.db.transaction().execute((tx) => store.replaceDaily(tx));
-  const ratingsRepaired = await store.ratingMismatches(deps.db);
-  if (ratingsRepaired > 0) await deps.db.transaction().execute((tx) => store.replaceRatingDaily(tx));
+  const dailyRepaired = await deps.db
+    .transaction()
+    .execute((tx) => store.checkDaily(tx, true, factsRepaired > 0));
+  const ratingsRepaired = await deps.db.transaction().execute((tx) => store.checkRatings(tx, true));
   return {
     cases,
     factsRepaired,
@@ -63,7 +62,7 @@ export async function rebuild(deps: AnalyticsDeps): Promise<RebuildReport> {
 /** The recount comparison alone (the bench): how many aggregate rows differ, nothing changed. */
 export async function verify(deps: AnalyticsDeps) {
   return {
-    dailyMismatches: await store.dailyMismatches(deps.db),
-    ratingMismatches: await store.ratingMismatches(deps.db),
+    dailyMismatches: await store.checkDaily(deps.db, false),
+    ratingMismatches: await store.checkRatings(deps.db, false),
   };
 }

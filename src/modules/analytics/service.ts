@@ -36,9 +36,8 @@ const toCounts = (r: store.CountsRow | undefined): Counts => ({
 });
 
 /** Most submitted first; ties in id order, so the ranking never shuffles between two reads. */
-const bySubmitted =
-  (idOf: (r: store.GroupedRow) => string | null) => (a: store.GroupedRow, b: store.GroupedRow) =>
-    b.submitted - a.submitted || String(idOf(a)).localeCompare(String(idOf(b)));
+const bySubmitted = (idOf: (r: store.RankRow) => string | null) => (a: store.RankRow, b: store.RankRow) =>
+  b.submitted - a.submitted || String(idOf(a)).localeCompare(String(idOf(b)));
 
 type Names = { at: number; departments: Map<string, string>; counties: Map<string, string> };
 
@@ -73,17 +72,20 @@ export function createReads(deps: AnalyticsDeps) {
       channel: query.channel ?? null,
     };
 
-    const grouped = await store.groupedCounts(deps.db, f, from, to);
-    const of = (g: store.GroupedRow['grouping']) => grouped.filter((r) => r.grouping === g);
+    const area = await store.areaCounts(deps.db, f, from, to);
+    const ranks = await store.rankings(deps.db, f, from, to);
     const [todayRow] = await store.countsByDay(deps.db, f, today, today);
     const trendRows = await store.countsByDay(deps.db, f, addDays(to, -(TREND_DAYS - 1)), to);
     const byDay = new Map(trendRows.map((r) => [r.day, r]));
     const ratings = await store.ratingsByLevel(deps.db, f, from, to);
     const byLevel = [1, 2, 3, 4, 5].map((l) => ratings.find((r) => r.level === l)?.count ?? 0);
     const ratingTotal = byLevel.reduce((a, b) => a + b, 0);
-    const totals = toCounts(of('total')[0]);
-    const online = of('channel').find((r) => r.channel === 'online')?.submitted ?? 0;
-    const items = of('item')
+    const totals = toCounts(area.find((r) => r.grouping === 3));
+    const channels = area.filter((r) => r.grouping === 2);
+    const countyRows = area.filter((r) => r.grouping === 1);
+    const online = channels.find((r) => r.channel === 'online')?.submitted ?? 0;
+    const items = ranks
+      .filter((r) => r.grouping === 2)
       .sort(bySubmitted((r) => r.implementation_id))
       .slice(0, 10);
     const itemName = new Map(
@@ -131,10 +133,11 @@ export function createReads(deps: AnalyticsDeps) {
       }),
       // every county, with zeros, in the division order (the map needs them all)
       byCounty: [...counties].map(([code, name]) => {
-        const r = of('county').find((c) => c.county === code);
+        const r = countyRows.find((c) => c.county === code);
         return { code, name, submitted: r?.submitted ?? 0, concluded: r?.concluded ?? 0 };
       }),
-      byDepartment: of('department')
+      byDepartment: ranks
+        .filter((r) => r.grouping === 1)
         .sort(bySubmitted((r) => r.department_id))
         .slice(0, 20)
         .map((r) => ({
@@ -152,7 +155,7 @@ export function createReads(deps: AnalyticsDeps) {
       byChannel: (['online', 'window'] as const).map((channel) => ({
         channel,
         label: CHANNEL_LABELS[channel],
-        submitted: of('channel').find((r) => r.channel === channel)?.submitted ?? 0,
+        submitted: channels.find((r) => r.channel === channel)?.submitted ?? 0,
       })),
     };
   }

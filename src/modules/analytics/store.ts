@@ -58,25 +58,56 @@ export async function upsertItem(db: Executor, id: string, name: string, departm
     where analytics.item.name <> excluded.name`.execute(db);
 }
 
-// ── daily aggregates ──
+// ── the aggregates: daily (full key), daily_area (day, county, channel), monthly (rankings) ──
+type Measure = (typeof MEASURES)[number];
+const countyOf = (division: string) => division.slice(0, 6);
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+const ALL = sql.join(MEASURES.map((m) => sql.ref(m)));
+const SUMS = sql.join(
+  MEASURES.map((m) => sql`coalesce(sum(${sql.ref(m)}), 0)::int as ${sql.ref(m)}`),
+  sql`, `,
+);
+
+async function addCounts(db: Executor, table: string, key: Record<string, string>, d: Delta) {
+  const cols = Object.keys(key);
+  await sql`insert into ${sql.table(`analytics.${table}`)} (${sql.join(cols.map((c) => sql.ref(c)))}, ${ALL})
+    values (${sql.join(Object.values(key))}, ${sql.join(MEASURES.map((m: Measure) => d.counts[m] ?? 0))})
+    on conflict (${sql.join(cols.map((c) => sql.ref(c)))}) do update set ${sql.join(
+      MEASURES.map((m) => sql`${sql.ref(m)} = ${sql.ref(`${table}.${m}`)} + excluded.${sql.ref(m)}`),
+    )}`.execute(db);
+}
+/** One difference applied to the three aggregate tables. */
 export async function applyDelta(db: Executor, d: Delta) {
-  const n = (m: (typeof MEASURES)[number]) => d.counts[m] ?? 0;
-  await sql`insert into analytics.daily (day, department_id, implementation_id, division_code, channel,
-      submitted, accepted, refused, returned, withdrawn, concluded, concluded_on_time, approved, denied)
-    values (${d.day}, ${d.department_id}, ${d.implementation_id}, ${d.division_code}, ${d.channel},
-      ${n('submitted')}, ${n('accepted')}, ${n('refused')}, ${n('returned')}, ${n('withdrawn')},
-      ${n('concluded')}, ${n('concluded_on_time')}, ${n('approved')}, ${n('denied')})
-    on conflict (day, department_id, implementation_id, division_code, channel) do update set
-      submitted = daily.submitted + excluded.submitted, accepted = daily.accepted + excluded.accepted,
-      refused = daily.refused + excluded.refused, returned = daily.returned + excluded.returned,
-      withdrawn = daily.withdrawn + excluded.withdrawn, concluded = daily.concluded + excluded.concluded,
-      concluded_on_time = daily.concluded_on_time + excluded.concluded_on_time,
-      approved = daily.approved + excluded.approved, denied = daily.denied + excluded.denied`.execute(db);
+  const county = countyOf(d.division_code);
+  await addCounts(
+    db,
+    'daily',
+    {
+      day: d.day,
+      department_id: d.department_id,
+      implementation_id: d.implementation_id,
+      division_code: d.division_code,
+      channel: d.channel,
+    },
+    d,
+  );
+  await addCounts(db, 'daily_area', { day: d.day, county, channel: d.channel }, d);
+  await addCounts(
+    db,
+    'monthly',
+    {
+      month: monthOf(d.day),
+      department_id: d.department_id,
+      implementation_id: d.implementation_id,
+      county,
+      channel: d.channel,
+    },
+    d,
+  );
 }
 
-const DAILY_KEY = sql`day, department_id, implementation_id, division_code, channel`;
-/** The daily aggregates counted again from the fact rows, by the definition of facts.contributionsOf. */
-const RECOUNT = sql`
+/** analytics.daily counted again from the fact rows, by the definition of facts.contributionsOf. */
+const DAILY_RECOUNT = sql`
   with contribution as (
     select received_on as day, department_id, implementation_id, division_code, channel, 'submitted' as measure
       from analytics.case_fact
@@ -97,31 +128,88 @@ const RECOUNT = sql`
       from analytics.case_fact where closed_on is not null and state = 'concluded'
         and decision in ('approved', 'denied')
   )
-  select ${DAILY_KEY},
+  select day, department_id, implementation_id, division_code, channel,
     ${sql.join(
       MEASURES.map((m) => sql`(count(*) filter (where measure = ${m}))::int as ${sql.ref(m)}`),
       sql`, `,
     )}
-  from contribution group by ${DAILY_KEY}`;
+  from contribution group by day, department_id, implementation_id, division_code, channel`;
 
-/** How many aggregate rows differ from a full recount of the facts (all-zero rows count as absent). */
-export async function dailyMismatches(db: Executor): Promise<number> {
+type Aggregate = { table: string; key: string[]; measures: string[]; recount: ReturnType<typeof sql> };
+const AGGREGATES: Aggregate[] = [
+  {
+    table: 'daily',
+    key: ['day', 'department_id', 'implementation_id', 'division_code', 'channel'],
+    measures: [...MEASURES],
+    recount: DAILY_RECOUNT,
+  },
+  {
+    table: 'daily_area',
+    key: ['day', 'county', 'channel'],
+    measures: [...MEASURES],
+    recount: sql`select day, left(division_code, 6) as county, channel, ${SUMS} from analytics.daily
+      group by day, left(division_code, 6), channel`,
+  },
+  {
+    table: 'monthly',
+    key: ['month', 'department_id', 'implementation_id', 'county', 'channel'],
+    measures: [...MEASURES],
+    recount: sql`select date_trunc('month', day)::date as month, department_id, implementation_id,
+      left(division_code, 6) as county, channel, ${SUMS} from analytics.daily
+      group by 1, department_id, implementation_id, 4, channel`,
+  },
+];
+const RATING_AGGREGATES: Aggregate[] = [
+  {
+    table: 'rating_daily',
+    key: ['day', 'department_id', 'division_code', 'level'],
+    measures: ['count'],
+    recount: sql`select day, department_id, division_code, level, count(*)::int as count
+      from analytics.rating_fact group by day, department_id, division_code, level`,
+  },
+  {
+    table: 'rating_area',
+    key: ['day', 'county', 'level'],
+    measures: ['count'],
+    recount: sql`select day, left(division_code, 6) as county, level, sum(count)::int as count
+      from analytics.rating_daily group by day, left(division_code, 6), level`,
+  },
+];
+
+/** Rows of one aggregate that differ from its recount (all-zero rows count as absent). */
+async function mismatches(db: Executor, a: Aggregate): Promise<number> {
   const differs = sql.join(
-    MEASURES.map((m) => sql`coalesce(r.${sql.ref(m)}, 0) <> coalesce(d.${sql.ref(m)}, 0)`),
+    a.measures.map((m) => sql`coalesce(r.${sql.ref(m)}, 0) <> coalesce(d.${sql.ref(m)}, 0)`),
     sql` or `,
   );
-  const { rows } = await sql<{ n: number }>`with r as (${RECOUNT})
-    select count(*)::int as n from r full join analytics.daily d using (${DAILY_KEY})
+  const { rows } = await sql<{ n: number }>`with r as (${a.recount})
+    select count(*)::int as n from r full join ${sql.table(`analytics.${a.table}`)} d
+      using (${sql.join(a.key.map((k) => sql.ref(k)))})
     where ${differs}`.execute(db);
   return rows[0]?.n ?? 0;
 }
-/** Replaces every aggregate row by the recount (the table locked against the job meanwhile). */
-export async function replaceDaily(db: Executor) {
-  await sql`lock table analytics.daily in exclusive mode`.execute(db);
-  await sql`delete from analytics.daily`.execute(db);
-  await sql`insert into analytics.daily (${DAILY_KEY}, ${sql.join(MEASURES.map((m) => sql.ref(m)))})
-    ${RECOUNT}`.execute(db);
+/** Replaces the rows of one aggregate by its recount (the table locked against the job meanwhile). */
+async function replace(db: Executor, a: Aggregate) {
+  const table = sql.table(`analytics.${a.table}`);
+  await sql`lock table ${table} in exclusive mode`.execute(db);
+  await sql`delete from ${table}`.execute(db);
+  await sql`insert into ${table} (${sql.join([...a.key, ...a.measures].map((c) => sql.ref(c)))})
+    ${a.recount}`.execute(db);
 }
+/** Compares each aggregate, in order (each recounted from the one before), with its recount; when
+ * `repair`, replaces the ones that differ (or all of them when `force`). Returns rows that differed. */
+async function check(db: Executor, list: Aggregate[], repair: boolean, force = false) {
+  let differed = 0;
+  for (const a of list) {
+    const n = await mismatches(db, a);
+    differed += n;
+    if (repair && (n > 0 || force)) await replace(db, a);
+  }
+  return differed;
+}
+export const checkDaily = (db: Executor, repair: boolean, force = false) =>
+  check(db, AGGREGATES, repair, force);
+export const checkRatings = (db: Executor, repair: boolean) => check(db, RATING_AGGREGATES, repair);
 
 // ── ratings ──
 export type RatingFactRow = {
@@ -151,65 +239,63 @@ export async function addRating(db: Executor, r: Omit<RatingFactRow, 'rating_id'
     values (${r.day}, ${r.department_id}, ${r.division_code}, ${r.level}, ${n})
     on conflict (day, department_id, division_code, level) do update
     set count = rating_daily.count + excluded.count`.execute(db);
-}
-const RATING_RECOUNT = sql`select day, department_id, division_code, level, count(*)::int as count
-  from analytics.rating_fact group by day, department_id, division_code, level`;
-export async function ratingMismatches(db: Executor): Promise<number> {
-  const { rows } = await sql<{ n: number }>`with r as (${RATING_RECOUNT})
-    select count(*)::int as n from r full join analytics.rating_daily d using (day, department_id, division_code, level)
-    where coalesce(r.count, 0) <> coalesce(d.count, 0)`.execute(db);
-  return rows[0]?.n ?? 0;
-}
-export async function replaceRatingDaily(db: Executor) {
-  await sql`lock table analytics.rating_daily in exclusive mode`.execute(db);
-  await sql`delete from analytics.rating_daily`.execute(db);
-  await sql`insert into analytics.rating_daily (day, department_id, division_code, level, count)
-    ${RATING_RECOUNT}`.execute(db);
+  await sql`insert into analytics.rating_area (day, county, level, count)
+    values (${r.day}, ${countyOf(r.division_code)}, ${r.level}, ${n})
+    on conflict (day, county, level) do update set count = rating_area.count + excluded.count`.execute(db);
 }
 
-// ── the dashboard's reads (every one bounded by days × dimensions, never by the number of cases) ──
+// ── the dashboard's reads (each bounded by days × counties or months × items, not by cases) ──
 export type StatsFilter = {
   departmentId: string | null;
   county: string | null;
   implementationId: string | null;
   channel: string | null;
 };
-export type CountsRow = Record<(typeof MEASURES)[number], number>;
-const SUMS = sql.join(
-  MEASURES.map((m) => sql`coalesce(sum(${sql.ref(m)}), 0)::int as ${sql.ref(m)}`),
-  sql`, `,
-);
-const dailyWhere = (f: StatsFilter, from: string, to: string) => sql`day between ${from} and ${to}
-  and (${f.departmentId}::uuid is null or department_id = ${f.departmentId}::uuid)
-  and (${f.county}::text is null or left(division_code, 6) = ${f.county})
-  and (${f.implementationId}::uuid is null or implementation_id = ${f.implementationId}::uuid)
+export type CountsRow = Record<Measure, number>;
+
+/** Day rows to count from: the area rollup for the whole city, the full table for a department or item. */
+const daySource = (f: StatsFilter) =>
+  f.departmentId || f.implementationId
+    ? sql`(select day, left(division_code, 6) as county, channel, ${ALL} from analytics.daily
+        where (${f.departmentId}::uuid is null or department_id = ${f.departmentId}::uuid)
+          and (${f.implementationId}::uuid is null or implementation_id = ${f.implementationId}::uuid))`
+    : sql`analytics.daily_area`;
+const dayWhere = (f: StatsFilter, from: string, to: string) => sql`day between ${from} and ${to}
+  and (${f.county}::text is null or county = ${f.county})
   and (${f.channel}::text is null or channel = ${f.channel})`;
 
-export type GroupedRow = CountsRow & {
-  county: string | null;
-  department_id: string | null;
-  implementation_id: string | null;
-  channel: string | null;
-  grouping: 'total' | 'county' | 'department' | 'item' | 'channel';
-};
-/** The period's totals and its breakdowns by county, department, item and channel, in one scan. */
-export const groupedCounts = async (db: Executor, f: StatsFilter, from: string, to: string) =>
+export type AreaRow = CountsRow & { county: string | null; channel: string | null; grouping: number };
+/** The period's totals (grouping 3), per county (1) and per channel (2), in one scan (grouping() sets a bit per column summed over). */
+export const areaCounts = async (db: Executor, f: StatsFilter, from: string, to: string) =>
   (
-    await sql<GroupedRow>`select left(division_code, 6) as county, department_id, implementation_id, channel,
-      case grouping(left(division_code, 6), department_id, implementation_id, channel)
-        when 15 then 'total' when 7 then 'county' when 11 then 'department' when 13 then 'item'
-        else 'channel' end as grouping,
-      ${SUMS}
-      from analytics.daily where ${dailyWhere(f, from, to)}
-      group by grouping sets ((), (left(division_code, 6)), (department_id), (implementation_id), (channel))`.execute(
-      db,
-    )
+    await sql<AreaRow>`select county, channel, grouping(county, channel) as grouping, ${SUMS}
+      from ${daySource(f)} s where ${dayWhere(f, from, to)}
+      group by grouping sets ((), (county), (channel))`.execute(db)
   ).rows;
 export const countsByDay = async (db: Executor, f: StatsFilter, from: string, to: string) =>
   (
     await sql<CountsRow & { day: string }>`select day::text as day, ${SUMS}
-      from analytics.daily where ${dailyWhere(f, from, to)} group by day order by day`.execute(db)
+      from ${daySource(f)} s where ${dayWhere(f, from, to)} group by day order by day`.execute(db)
   ).rows;
+
+export type RankRow = CountsRow & {
+  department_id: string | null;
+  implementation_id: string | null;
+  grouping: number;
+};
+/** Per department (grouping 1) and per item (2) over the whole months the period touches. */
+export const rankings = async (db: Executor, f: StatsFilter, from: string, to: string) =>
+  (
+    await sql<RankRow>`select department_id, implementation_id,
+      grouping(department_id, implementation_id) as grouping, ${SUMS}
+      from analytics.monthly where month between ${monthOf(from)} and ${monthOf(to)}
+        and (${f.departmentId}::uuid is null or department_id = ${f.departmentId}::uuid)
+        and (${f.implementationId}::uuid is null or implementation_id = ${f.implementationId}::uuid)
+        and (${f.county}::text is null or county = ${f.county})
+        and (${f.channel}::text is null or channel = ${f.channel})
+      group by grouping sets ((department_id), (implementation_id))`.execute(db)
+  ).rows;
+
 /** Open cases whose clock runs and whose promised due day has passed. */
 export async function overdueNow(db: Executor, f: StatsFilter, today: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from analytics.case_fact
@@ -221,12 +307,16 @@ export async function overdueNow(db: Executor, f: StatsFilter, today: string): P
   return rows[0]?.n ?? 0;
 }
 export const ratingsByLevel = async (db: Executor, f: StatsFilter, from: string, to: string) =>
-  (
-    await sql<{ level: number; count: number }>`select level, coalesce(sum(count), 0)::int as count
-      from analytics.rating_daily where day between ${from} and ${to}
-        and (${f.departmentId}::uuid is null or department_id = ${f.departmentId}::uuid)
-        and (${f.county}::text is null or left(division_code, 6) = ${f.county})
-      group by level`.execute(db)
+  (f.departmentId
+    ? await sql<{ level: number; count: number }>`select level, coalesce(sum(count), 0)::int as count
+          from analytics.rating_daily where day between ${from} and ${to}
+            and department_id = ${f.departmentId}::uuid
+            and (${f.county}::text is null or left(division_code, 6) = ${f.county})
+          group by level`.execute(db)
+    : await sql<{ level: number; count: number }>`select level, coalesce(sum(count), 0)::int as count
+          from analytics.rating_area where day between ${from} and ${to}
+            and (${f.county}::text is null or county = ${f.county})
+          group by level`.execute(db)
   ).rows;
 export const itemNames = async (db: Executor, ids: string[]) =>
   (

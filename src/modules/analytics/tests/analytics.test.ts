@@ -199,10 +199,15 @@ describe('statistics kept by incremental aggregates', () => {
 
   it('the rebuild finds and repairs a corrupted aggregate, a lost fact and a wrong rating count', async () => {
     const good = await dashboard('?from=2026-03-31&to=2026-04-13');
-    await sql`update analytics.daily set submitted = submitted + 7 where day = '2026-03-31'`.execute(t.db);
+    for (const table of ['daily', 'daily_area'])
+      await sql`update ${sql.table(`analytics.${table}`)} set submitted = submitted + 7
+        where day = '2026-03-31'`.execute(t.db);
+    await sql`update analytics.monthly set concluded = 0`.execute(t.db);
     await sql`delete from analytics.case_fact where case_id = ${ids.c}`.execute(t.db);
     await sql`update analytics.rating_daily set count = 9 where level = 1`.execute(t.db);
-    expect((await dashboard('?from=2026-03-31&to=2026-04-13')).totals.submitted).toBeGreaterThan(5);
+    const wrong = await dashboard('?from=2026-03-31&to=2026-04-13');
+    expect(wrong.totals.submitted).toBeGreaterThan(5);
+    expect(wrong.byDepartment[0].concluded).toBe(0);
     const report = await t.modules.analytics.rebuild();
     expect(report.agreed).toBe(false);
     expect(report.factsRepaired).toBe(1);
