@@ -39,17 +39,25 @@ const toCounts = (r: store.CountsRow | undefined): Counts => ({
 const bySubmitted = (idOf: (r: store.RankRow) => string | null) => (a: store.RankRow, b: store.RankRow) =>
   b.submitted - a.submitted || String(idOf(a)).localeCompare(String(idOf(b)));
 
-type Names = { at: number; departments: Map<string, string>; counties: Map<string, string> };
+type Names = {
+  at: number;
+  departments: Map<string, string>;
+  /** department → its county-level code */
+  departmentCounty: Map<string, string>;
+  counties: Map<string, string>;
+};
 
 export function createReads(deps: AnalyticsDeps) {
   let names: Names | null = null;
   /** Department and county names from org, kept a minute (they change only by administration). */
   async function namesNow(): Promise<Names> {
     if (names && Date.now() - names.at < NAMES_TTL_MS) return names;
-    const departments = new Map((await deps.org.listDepartments()).map((d) => [d.id, d.name]));
+    const all = await deps.org.listDepartments();
+    const departments = new Map(all.map((d) => [d.id, d.name]));
+    const departmentCounty = new Map(all.map((d) => [d.id, d.divisionCode.slice(0, 6)]));
     const counties = new Map<string, string>([[CITY, '市本级']]);
     for (const d of await deps.org.listDivisions(CITY)) counties.set(d.code, d.name);
-    names = { at: Date.now(), departments, counties };
+    names = { at: Date.now(), departments, departmentCounty, counties };
     return names;
   }
 
@@ -63,7 +71,7 @@ export function createReads(deps: AnalyticsDeps) {
       throw analyticsErrors.badPeriod(`统计期间最长 ${MAX_PERIOD_DAYS} 天`);
     const own = isOverseer(actor) ? null : (actor.departmentId ?? NO_DEPARTMENT);
     if (own && query.departmentId && query.departmentId !== own) throw analyticsErrors.otherDepartment();
-    const { departments, counties } = await namesNow();
+    const { departments, departmentCounty, counties } = await namesNow();
     if (query.county && !counties.has(query.county)) throw analyticsErrors.unknownCounty(query.county);
     const f: store.StatsFilter = {
       departmentId: own ?? query.departmentId ?? null,
@@ -88,13 +96,18 @@ export function createReads(deps: AnalyticsDeps) {
       .filter((r) => r.grouping === 2)
       .sort(bySubmitted((r) => r.implementation_id))
       .slice(0, 10);
+    // an item's name, with its county when it is not the city's own (the same item exists in each county)
     const itemName = new Map(
       (
         await store.itemNames(
           deps.db,
           items.map((i) => i.implementation_id ?? ''),
         )
-      ).map((i) => [i.implementation_id, i.name]),
+      ).map((i) => {
+        const county = departmentCounty.get(i.department_id);
+        const where = county && county !== CITY ? counties.get(county) : undefined;
+        return [i.implementation_id, where ? `${i.name}（${where}）` : i.name];
+      }),
     );
     return {
       asOf: deps.clock.now().toISOString(),

@@ -320,6 +320,11 @@ export const ratingsByLevel = async (db: Executor, f: StatsFilter, from: string,
   ).rows;
 export const itemNames = async (db: Executor, ids: string[]) =>
   (
-    await sql<{ implementation_id: string; name: string }>`select implementation_id, name from analytics.item
+    await sql<{
+      implementation_id: string;
+      name: string;
+      department_id: string;
+    }>`select implementation_id, name,
+      department_id from analytics.item
       where implementation_id = any(${ids}::uuid[])`.execute(db)
   ).rows;
