@@ -1,7 +1,8 @@
 // Short-lived signed rating links (二维码 / 政务大厅平板电脑): a clerk asks for one for one service event of
 // a case; whoever opens it may rate that event without signing in — the rating is real-name because
-// the case's applicant is known. Token: base64url(JSON payload) "." base64url(HMAC-SHA256), keyed by a
-// key derived from the field key, so no new secret needs configuring.
+// the case's applicant is known. Token: base64url(JSON payload) "~" base64url(HMAC-SHA256), keyed by a
+// key derived from the field key, so no new secret needs configuring. "~" rather than ".": the web
+// server takes a path with a file extension for a static file, and the token rides in /rate/<token>.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type LinkPayload = { caseId: string; eventId: string; channel: string; exp: number };
@@ -15,12 +16,12 @@ export function signLink(fieldKey: Buffer, payload: LinkPayload): string {
   const body = Buffer.from(
     JSON.stringify({ c: payload.caseId, e: payload.eventId, ch: payload.channel, exp: payload.exp }),
   ).toString('base64url');
-  return `${body}.${mac(keyOf(fieldKey), body)}`;
+  return `${body}~${mac(keyOf(fieldKey), body)}`;
 }
 
 /** The payload of a genuine, unexpired token; null for anything else. */
 export function readLink(fieldKey: Buffer, token: string, now: Date): LinkPayload | null {
-  const [body, sig, ...rest] = token.split('.');
+  const [body, sig, ...rest] = token.split('~');
   if (!body || !sig || rest.length > 0) return null;
   const expected = Buffer.from(mac(keyOf(fieldKey), body));
   const given = Buffer.from(sig);

@@ -7,8 +7,8 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const RATING_TEXT_MAX = 500;
 export const LevelCode = z.int().min(1).max(5);
-export const ChannelCode = z.enum(CHANNEL_CODES as [string, ...string[]]);
-export const EventKind = z.enum(Object.keys(EVENT_KINDS) as [keyof typeof EVENT_KINDS]);
+export const ChannelSchema = z.enum(CHANNEL_CODES as [string, ...string[]]);
+export const EventKindSchema = z.enum(Object.keys(EVENT_KINDS) as [keyof typeof EVENT_KINDS]);
 
 export const RateBody = z
   .object({
@@ -60,9 +60,9 @@ export const RatingView = z.object({
   caseId: z.string(),
   caseNo: z.string(),
   eventId: z.string(),
-  eventKind: EventKind,
+  eventKind: EventKindSchema,
   eventKindLabel: z.string(),
-  channel: ChannelCode,
+  channel: ChannelSchema,
   channelLabel: z.string(),
   level: LevelCode,
   levelLabel: z.string(),
@@ -81,7 +81,7 @@ export type RatingView = z.infer<typeof RatingView>;
 
 export const RatableEvent = z.object({
   eventId: z.string(),
-  kind: EventKind,
+  kind: EventKindSchema,
   kindLabel: z.string(),
   at: z.string(),
   rating: RatingView.nullable(),
@@ -110,10 +110,10 @@ export const LinkEventView = z.object({
   itemName: z.string(),
   departmentName: z.string(),
   applicantName: z.string(),
-  eventKind: EventKind,
+  eventKind: EventKindSchema,
   eventKindLabel: z.string(),
   eventAt: z.string(),
-  channel: ChannelCode,
+  channel: ChannelSchema,
   expiresAt: z.string(),
   rating: RatingView.nullable(),
 });

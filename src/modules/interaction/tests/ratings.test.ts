@@ -246,7 +246,7 @@ describe('ratings and the rectification of bad ratings', () => {
     expect(rated.json()).toMatchObject({ channel: '4', channelLabel: '政务大厅平板电脑', level: 4 });
     expect(rated.json().rectification).toMatchObject({ state: 'verify' });
     expect((await anonymous(t, 'POST', `/api/ratings/link/${token}`, { level: 1 })).statusCode).toBe(409);
-    const forged = `${token.split('.')[0]}.${'A'.repeat(43)}`;
+    const forged = `${token.split('~')[0]}~${'A'.repeat(43)}`;
     const bad = await anonymous(t, 'GET', `/api/ratings/link/${forged}`);
     expect(bad.statusCode).toBe(404);
     expect(bad.json().code).toBe('RATING_LINK_INVALID');

@@ -1,6 +1,7 @@
 // 办件详情 for the applicant (/mine/cases/:id): state, the working days left (暂停计时 while paused), a
 // supplement request with the form to answer it (补正), the outcome, the materials, the form as filled,
-// the timeline, and 撤回 while no decision has been made; for a 一件事 application its sub-cases.
+// the timeline, and 撤回 while no decision has been made; for a 一件事 application its sub-cases; the
+// 服务评价 of each service event with the rectification of a bad rating.
 import { Breadcrumb, Card, Flex, Skeleton } from 'antd';
 import { Link, useParams } from 'react-router';
 import { CaseClock } from '../../common/CaseClock.tsx';
@@ -16,6 +17,7 @@ import { SchemaValues } from '../../common/SchemaFields.tsx';
 import { Section } from '../../common/Section.tsx';
 import { SupplementRequest } from '../../common/SupplementRequest.tsx';
 import { useCase } from '../../common/useCase.ts';
+import { CaseRatings } from './CaseRatings.tsx';
 import { RequireCitizen } from './RequireCitizen.tsx';
 import { SubCases } from './SubCases.tsx';
 import { SupplyForm } from './SupplyForm.tsx';
@@ -70,6 +72,7 @@ function Detail() {
         </Section>
       ) : null}
       <CaseOutcome view={view} />
+      <CaseRatings caseId={view.id} />
       {view.children.length > 0 ? (
         <Section title={`包含的事项（${view.children.length} 件）`}>
           <SubCases items={view.children} />

@@ -1,6 +1,6 @@
 // 办件详情 in the workbench (/workbench/cases/:id): the applicant (masked), the clock, the actions the case
 // allows this staff member, the review steps with acting on them, the supplement request, the outcome,
-// the materials with download links, the form as filed and the timeline.
+// the materials with download links, the form as filed and the timeline; 服务评价 with a rating QR code.
 import { Breadcrumb, Card, Flex, Skeleton } from 'antd';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -21,6 +21,7 @@ import { useCase } from '../../common/useCase.ts';
 import { useSession } from '../../session.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseLicenses } from './CaseLicenses.tsx';
+import { CaseRatingLinks } from './CaseRatingLinks.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 
 const PAUSED_BECAUSE: Partial<Record<CaseView['state'], string>> = {
@@ -138,6 +139,7 @@ export default function StaffCaseDetail() {
         />
       </Section>
       <CaseOutcome view={view} />
+      <CaseRatingLinks caseId={view.id} />
       <Section title="办理时限">
         <CaseClock clock={view.clock} isDone={CLOSED.includes(view.state)} />
       </Section>
