@@ -35,7 +35,7 @@ function clean<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => !blank(v))) as T;
 }
 
-function toInput(v: Values): ResourceInput {
+function toInput(v: Values, quality: ResourceInput['quality']): ResourceInput {
   return {
     ...clean(v),
     classification: {
@@ -46,7 +46,7 @@ function toInput(v: Values): ResourceInput {
     },
     relatedCodes: v.relatedCodes ?? [],
     items: v.items.map((i: ItemValues) => clean({ ...i, rules: clean(i.rules ?? {}) })),
-    quality: {},
+    quality,
   } as ResourceInput;
 }
 
@@ -181,11 +181,12 @@ export default function ResourceForm() {
     if (existing.data) form.setFieldsValue(fromView(existing.data));
   }, [existing.data, form]);
 
-  async function save(values: Values) {
+  async function save() {
     setSaving(true);
     setError(null);
     try {
-      const input = toInput(values);
+      // every value, also the rules this form has no field for (range, reference), so an edit keeps them
+      const input = toInput(form.getFieldsValue(true) as Values, existing.data?.quality ?? {});
       const saved = id
         ? await put<ResourceView>(`/api/sharing/resources/${id}`, input)
         : await post<ResourceView>('/api/sharing/resources', input);
