@@ -68,7 +68,7 @@ function StepForm({
           { max: 2000, message: '不超过 2000 字' },
         ]}
       >
-        <Input.TextArea rows={4} maxLength={2000} showCount data-testid={`${step}-text`} />
+        <Input.TextArea rows={4} maxLength={2000} data-testid={`${step}-text`} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={isBusy} data-testid={`${step}-submit`}>
         {step === 'answer' ? '提交回复' : '办结督办'}

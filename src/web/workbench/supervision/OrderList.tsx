@@ -48,7 +48,7 @@ export default function OrderList() {
   const title = isOverseer ? '督办单' : '督办件';
   useTitle(title);
   const isWide = Grid.useBreakpoint().md ?? true;
-  const [state, setState] = useState<OrderState | undefined>(isOverseer ? undefined : 'issued');
+  const [state, setState] = useState<OrderState | undefined>();
   const [isOverdue, setOverdue] = useState(false);
   const [departmentId, setDepartmentId] = useState<string>();
   const [page, setPage] = useState(1);
@@ -122,7 +122,11 @@ export default function OrderList() {
             ? [
                 { title: '督办', render: (_, o) => <OrderCell o={o} showDepartment={isOverseer} /> },
                 { title: '状态', width: 170, render: (_, o) => <OrderStateTags order={o} /> },
-                { title: '回复期限', width: 110, dataIndex: 'dueOn' },
+                {
+                  title: '回复期限',
+                  width: 120,
+                  render: (_, o) => <span style={{ whiteSpace: 'nowrap' }}>{o.dueOn}</span>,
+                },
                 { title: '发出时间', width: 150, render: (_, o) => when(o.issuedAt) },
               ]
             : [
