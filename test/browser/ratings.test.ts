@@ -1,7 +1,8 @@
 // 好差评 in Chromium: a citizen rates the 申报 of their case 非常不满意 on a 375 px phone; the department
 // head works the rectification order in the workbench — 核实, 整改, 答复, 回访 — and closes it; the citizen
 // sees the outcome on the case page. Also the window's rating link: the clerk's QR code on the staff
-// case page, and the public rating page it opens on a phone. axe (no serious or critical) on each page.
+// case page, and the public rating page it opens on a phone; the public 好差评公示. axe (no serious or
+// critical) on each page.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationFor, submit } from '../../src/modules/cases/tests/support.ts';
@@ -131,5 +132,14 @@ describe('好差评 at the window: the QR link', () => {
     expect(await phone.getByTestId('given-rating').textContent()).toContain('二维码');
     await phone.goto('/rate/not-a-real-token-at-all');
     await phone.getByText('评价链接无效或已过期').waitFor();
+
+    // 好差评公示: the department's two ratings, one of them bad and rectified
+    await phone.goto('/ratings');
+    const card = phone.getByTestId('rating-stats').getByText('信阳市市场监督管理局');
+    await card.waitFor();
+    const stats = (await phone.getByTestId('rating-stats').textContent()) ?? '';
+    expect(stats).toContain('满意率50.0%');
+    expect(stats).toContain('整改率100.0%');
+    await expectAccessible(phone, 'rating-stats');
   });
 });

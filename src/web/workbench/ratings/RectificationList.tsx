@@ -2,10 +2,10 @@
 // admin see their own and work them; supervisors and the service office read every department's.
 // Filters: 办理中 / 已办结 / 全部 and 已超期. The service office's 差评申诉复核 (/workbench/ratings/appeals)
 // is the same list narrowed to appeals waiting for its decision.
-import { Checkbox, Flex, Grid, Segmented, Table } from 'antd';
-import { useState } from 'react';
+import { Button, Checkbox, Flex, Grid, InputNumber, message, Segmented, Table } from 'antd';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { query } from '../../api.ts';
+import { put, query } from '../../api.ts';
 import { EmptyText } from '../../common/EmptyText.tsx';
 import { PageCard } from '../../common/PageCard.tsx';
 import { ProblemAlert } from '../../common/ProblemAlert.tsx';
@@ -49,7 +49,7 @@ function StateCell({ o }: { o: RectificationView }) {
   );
 }
 
-function Orders({ title, isAppeals }: { title: string; isAppeals: boolean }) {
+function Orders({ title, isAppeals, footer }: { title: string; isAppeals: boolean; footer?: ReactNode }) {
   useTitle(title);
   const { me } = useSession();
   const screens = Grid.useBreakpoint();
@@ -107,6 +107,7 @@ function Orders({ title, isAppeals }: { title: string; isAppeals: boolean }) {
         locale={{ emptyText: <EmptyText>{isAppeals ? '没有待复核的申诉' : '没有整改工单'}</EmptyText> }}
         data-testid="rectification-list"
       />
+      {footer}
     </PageCard>
   );
 }
@@ -115,6 +116,36 @@ export default function RectificationList() {
   return <Orders title="好差评整改" isAppeals={false} />;
 }
 
+/** The service office's setting: how many working days a department has to rectify a bad rating. */
+function RectifyDays() {
+  const id = useId();
+  const { data, error } = useLoad<{ rectifyDays: number }>('/api/ratings/settings');
+  const [days, setDays] = useState<number | null>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  useEffect(() => {
+    if (data) setDays(data.rectifyDays);
+  }, [data]);
+  const save = async () => {
+    setSaveError(null);
+    try {
+      await put('/api/ratings/settings', { rectifyDays: days });
+      void message.success('已保存，新生成的整改工单按此期限计算');
+    } catch (e) {
+      setSaveError(e);
+    }
+  };
+  return (
+    <Flex gap={8} align="center" wrap style={{ marginTop: 16 }} data-testid="rectify-days">
+      <label htmlFor={id}>差评整改期限（工作日）</label>
+      <InputNumber id={id} min={1} max={60} value={days} onChange={(v) => setDays(v)} />
+      <Button onClick={save} disabled={days === null}>
+        保存
+      </Button>
+      <ProblemAlert error={error ?? saveError} />
+    </Flex>
+  );
+}
+
 export function AppealQueue() {
-  return <Orders title="差评申诉复核" isAppeals />;
+  return <Orders title="差评申诉复核" isAppeals footer={<RectifyDays />} />;
 }
