@@ -4,7 +4,7 @@
 // Owns no tables. Reads cases and supervision through their doors and ratings through a port.
 import type { Actor } from '../../platform/http/access.ts';
 import type { PerformanceDeps } from './deps.ts';
-import type { DrillQuery, PeriodQuery } from './schema.ts';
+import type { DrillQuery, PeriodQuery, RankingQuery } from './schema.ts';
 import * as service from './service.ts';
 
 export type { PerformanceDeps, RatingFact, RatingRecord, RatingsPort } from './deps.ts';
@@ -16,6 +16,8 @@ export function createPerformance(deps: PerformanceDeps) {
     report: (actor: Actor, query: PeriodQuery) => service.report(deps, actor, query),
     drill: (actor: Actor, query: DrillQuery) => service.drill(deps, actor, query),
     exportWorkbook: (actor: Actor, query: PeriodQuery) => service.exportWorkbook(deps, actor, query),
+    /** Each month's department ranking of a year. */
+    ranking: (actor: Actor, query: RankingQuery) => service.ranking(deps, actor, query),
   };
 }
 export type PerformanceModule = ReturnType<typeof createPerformance>;

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Access, actorOf } from '../../platform/http/access.ts';
 import { XLSX_TYPE } from './excel.ts';
 import type { PerformanceModule } from './index.ts';
-import { Drill, DrillQuery, PeriodQuery, Report } from './schema.ts';
+import { Drill, DrillQuery, PeriodQuery, Ranking, RankingQuery, Report } from './schema.ts';
 
 const tags = ['performance'];
 const READERS: Access = { roles: ['office_admin', 'supervisor', 'dept_head', 'dept_admin'] };
@@ -39,6 +39,19 @@ export function performanceRoutes(performance: PerformanceModule) {
         },
       },
       async (req) => performance.drill(actorOf(req), req.query),
+    );
+    app.get(
+      '/api/performance/ranking',
+      {
+        config: { access: READERS },
+        schema: {
+          tags,
+          summary: '部门月度排名（一年中至本月的每个月）',
+          querystring: RankingQuery,
+          response: { 200: Ranking },
+        },
+      },
+      async (req) => performance.ranking(actorOf(req), req.query),
     );
     app.get(
       '/api/performance/export.xlsx',

@@ -124,3 +124,26 @@ export const Drill = z.object({
   denominator: z.array(DrillEntry),
 });
 export type Drill = z.infer<typeof Drill>;
+
+/** The monthly ranking of departments over a year (months up to the current one). */
+export const RankingQuery = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    departmentId: z.uuid().optional(),
+  })
+  .strict();
+export type RankingQuery = z.infer<typeof RankingQuery>;
+export const Ranking = z.object({
+  year: z.number(),
+  months: z.array(z.string()),
+  departments: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      cells: z.array(
+        z.object({ month: z.string(), score: z.number().nullable(), rank: z.number().nullable() }),
+      ),
+    }),
+  ),
+});
+export type Ranking = z.infer<typeof Ranking>;

@@ -10,7 +10,7 @@ import { writeWorkbook } from './excel.ts';
 import { FORMULAS, formulaOf, SCORE_FORMULA } from './formulas.ts';
 import { type Facts, groupFacts, metricSets, metricView, rowsOf } from './metrics.ts';
 import { type Period, resolvePeriod } from './period.ts';
-import type { Drill, DrillQuery, PeriodQuery, Report } from './schema.ts';
+import type { Drill, DrillQuery, PeriodQuery, Ranking, RankingQuery, Report } from './schema.ts';
 
 const isOverseer = (a: Actor) => a.roles.includes('supervisor') || a.roles.includes('office_admin');
 
@@ -89,4 +89,32 @@ export async function drill(deps: PerformanceDeps, actor: Actor, query: DrillQue
 export async function exportWorkbook(deps: PerformanceDeps, actor: Actor, query: PeriodQuery) {
   const r = await report(deps, actor, query);
   return { bytes: await writeWorkbook(r), filename: `绩效评估-${r.period.from}-${r.period.to}.xlsx` };
+}
+
+/** Each month's department ranking of a year (default: this year), up to the current month. */
+export async function ranking(deps: PerformanceDeps, actor: Actor, query: RankingQuery): Promise<Ranking> {
+  const departmentId = scopeOf(actor, query.departmentId);
+  const thisMonth = shanghaiDate(deps.clock.now()).slice(0, 7);
+  const year = query.year ?? Number(thisMonth.slice(0, 4));
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter(
+    (m) => m <= thisMonth,
+  );
+  const byDepartment = new Map<string, Ranking['departments'][number]>();
+  for (const month of months) {
+    const period = resolvePeriod({ month }, deps.clock.now());
+    for (const row of rowsOf('department', await readFacts(deps, period, departmentId))) {
+      const entry = byDepartment.get(row.key) ?? { key: row.key, name: row.name, cells: [] };
+      entry.cells.push({ month, score: row.score, rank: row.rank });
+      byDepartment.set(row.key, entry);
+    }
+  }
+  // every department has a cell for every month (null when it had no data that month)
+  const departments = [...byDepartment.values()].map((d) => ({
+    ...d,
+    cells: months.map(
+      (month) => d.cells.find((c) => c.month === month) ?? { month, score: null, rank: null },
+    ),
+  }));
+  departments.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return { year, months, departments };
 }

@@ -325,6 +325,21 @@ describe('performance evaluation of March 2026, checked against a hand count', (
     expect(cell('排名')).toBe(1);
   });
 
+  it('ranks the departments month by month through the year', async () => {
+    const r = await ok(await get(t, s.psupervisor as Session, '/api/performance/ranking?year=2026'));
+    expect(r.months).toEqual(['2026-01', '2026-02', '2026-03']);
+    const dept = r.departments.find((d: { key: string }) => d.key === scjg);
+    // February: only F, filed online and not yet concluded — 网办率 1/1 is the one scored figure
+    expect(dept.cells).toEqual([
+      { month: '2026-01', score: null, rank: null },
+      { month: '2026-02', score: 100, rank: 1 },
+      { month: '2026-03', score: 64, rank: 1 },
+    ]);
+    expect((await get(t, s.poffice as Session, '/api/performance/ranking?year=1999')).statusCode).toBe(400);
+    const foreign = await get(t, s.policehead as Session, `/api/performance/ranking?departmentId=${scjg}`);
+    expect(foreign.statusCode).toBe(404);
+  });
+
   it('shows a department its own figures only; others get 404; bad periods get 400', async () => {
     const own = await report(s.phead as Session);
     expect((own.departments as Row[]).map((d) => d.key)).toEqual([scjg]);
