@@ -46,15 +46,15 @@ async function seedFacts(
       case when age >= 20 then received + 1 + (i % 12) end,
       received + 10, age < 20, false,
       case when age >= 20 and i % 20 > 1 then received + 1 + (i % 12) <= received + 10 end
-    from (select i, (i * 7919) % ${nItems} as j, i % 1095 as age, ${today}::date - (i % 1095) as received
+    from (select i, (i::bigint * 7919) % ${nItems} as j, i % 1095 as age, ${today}::date - (i % 1095) as received
       from generate_series(${from}::int, ${to - 1}::int) i) s`.execute(p.modules.deps.db);
   await sql`insert into analytics.item (implementation_id, name, department_id)
     select md5('bench-item-' || j)::uuid, '压测事项 ' || j, (${ids}::uuid[])[1 + j / 5]
     from generate_series(0, ${nItems - 1}::int) j on conflict do nothing`.execute(p.modules.deps.db);
   // one rating in five cases, 非常满意 … 非常不满意 skewed to the good end
   await sql`insert into analytics.rating_fact (rating_id, case_id, department_id, division_code, day, level, at)
-    select md5('bench-rating-' || i)::uuid, md5('bench-case-' || i)::uuid, (${ids}::uuid[])[1 + ((i * 7919) % ${nItems}) / 5],
-      (${divisions}::text[])[1 + ((i * 7919) % ${nItems}) / 5], ${today}::date - (i % 1095),
+    select md5('bench-rating-' || i)::uuid, md5('bench-case-' || i)::uuid, (${ids}::uuid[])[1 + ((i::bigint * 7919) % ${nItems}) / 5],
+      (${divisions}::text[])[1 + ((i::bigint * 7919) % ${nItems}) / 5], ${today}::date - (i % 1095),
       (array[1, 1, 1, 2, 2, 3, 4, 5])[1 + i % 8], now()
     from generate_series(${from}::int, ${to - 1}::int) i where i % 5 = 0`.execute(p.modules.deps.db);
 }

@@ -35,10 +35,6 @@ const toCounts = (r: store.CountsRow | undefined): Counts => ({
   denied: r?.denied ?? 0,
 });
 
-/** Most submitted first; ties in id order, so the ranking never shuffles between two reads. */
-const bySubmitted = (idOf: (r: store.RankRow) => string | null) => (a: store.RankRow, b: store.RankRow) =>
-  b.submitted - a.submitted || String(idOf(a)).localeCompare(String(idOf(b)));
-
 type Names = {
   at: number;
   departments: Map<string, string>;
@@ -81,7 +77,7 @@ export function createReads(deps: AnalyticsDeps) {
     };
 
     const area = await store.areaCounts(deps.db, f, from, to);
-    const ranks = await store.rankings(deps.db, f, from, to);
+    const ranks = await store.rankings(deps.db, f, from, to, 20);
     const [todayRow] = await store.countsByDay(deps.db, f, today, today);
     const trendRows = await store.countsByDay(deps.db, f, addDays(to, -(TREND_DAYS - 1)), to);
     const byDay = new Map(trendRows.map((r) => [r.day, r]));
@@ -92,10 +88,7 @@ export function createReads(deps: AnalyticsDeps) {
     const channels = area.filter((r) => r.grouping === 2);
     const countyRows = area.filter((r) => r.grouping === 1);
     const online = channels.find((r) => r.channel === 'online')?.submitted ?? 0;
-    const items = ranks
-      .filter((r) => r.grouping === 2)
-      .sort(bySubmitted((r) => r.implementation_id))
-      .slice(0, 10);
+    const items = ranks.filter((r) => r.grouping === 2).slice(0, 10);
     // an item's name, with its county when it is not the city's own (the same item exists in each county)
     const itemName = new Map(
       (
@@ -151,8 +144,6 @@ export function createReads(deps: AnalyticsDeps) {
       }),
       byDepartment: ranks
         .filter((r) => r.grouping === 1)
-        .sort(bySubmitted((r) => r.department_id))
-        .slice(0, 20)
         .map((r) => ({
           departmentId: r.department_id ?? '',
           name: departments.get(r.department_id ?? '') ?? '其他部门',

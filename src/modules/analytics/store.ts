@@ -278,22 +278,35 @@ export const countsByDay = async (db: Executor, f: StatsFilter, from: string, to
       from ${daySource(f)} s where ${dayWhere(f, from, to)} group by day order by day`.execute(db)
   ).rows;
 
-export type RankRow = CountsRow & {
+export type RankRow = {
   department_id: string | null;
   implementation_id: string | null;
   grouping: number;
+  submitted: number;
+  concluded: number;
+  concluded_on_time: number;
 };
-/** Per department (grouping 1) and per item (2) over the whole months the period touches. */
-export const rankings = async (db: Executor, f: StatsFilter, from: string, to: string) =>
+/** The top `limit` departments (grouping 1) and items (2) by applications over the whole months the
+ * period touches; ranked in SQL (ties in id order) so only the winners leave the database. */
+export const rankings = async (db: Executor, f: StatsFilter, from: string, to: string, limit: number) =>
   (
-    await sql<RankRow>`select department_id, implementation_id,
-      grouping(department_id, implementation_id) as grouping, ${SUMS}
-      from analytics.monthly where month between ${monthOf(from)} and ${monthOf(to)}
-        and (${f.departmentId}::uuid is null or department_id = ${f.departmentId}::uuid)
-        and (${f.implementationId}::uuid is null or implementation_id = ${f.implementationId}::uuid)
-        and (${f.county}::text is null or county = ${f.county})
-        and (${f.channel}::text is null or channel = ${f.channel})
-      group by grouping sets ((department_id), (implementation_id))`.execute(db)
+    await sql<RankRow>`with grouped as (
+        select department_id, implementation_id, grouping(department_id, implementation_id) as grouping,
+          sum(submitted)::int as submitted, sum(concluded)::int as concluded,
+          sum(concluded_on_time)::int as concluded_on_time
+        from analytics.monthly where month between ${monthOf(from)} and ${monthOf(to)}
+          and (${f.departmentId}::uuid is null or department_id = ${f.departmentId}::uuid)
+          and (${f.implementationId}::uuid is null or implementation_id = ${f.implementationId}::uuid)
+          and (${f.county}::text is null or county = ${f.county})
+          and (${f.channel}::text is null or channel = ${f.channel})
+        group by grouping sets ((department_id), (implementation_id))
+      ), ranked as (
+        select *, row_number() over (partition by grouping
+          order by submitted desc, coalesce(department_id, implementation_id)) as place
+        from grouped
+      )
+      select department_id, implementation_id, grouping, submitted, concluded, concluded_on_time
+      from ranked where place <= ${limit} order by grouping, place`.execute(db)
   ).rows;
 
 /** Open cases whose clock runs and whose promised due day has passed. */

@@ -118,7 +118,14 @@ export function mapOption(d: Dashboard, p: Palette, mapName: string) {
         roam: false,
         layoutCenter: ['50%', '46%'],
         layoutSize: '92%',
-        label: { show: true, color: p === DARK ? '#ffffff' : '#000000', fontSize: 13 },
+        // a halo keeps the names legible on light and dark cells alike
+        label: {
+          show: true,
+          color: p === DARK ? '#ffffff' : '#000000',
+          textBorderColor: p === DARK ? '#02142e' : '#ffffff',
+          textBorderWidth: 3,
+          fontSize: p === DARK ? 16 : 13,
+        },
         itemStyle: { borderColor: p === DARK ? '#9be7ff' : '#ffffff', borderWidth: 1 },
         emphasis: { label: { color: '#ffffff' }, itemStyle: { areaColor: '#ffc857' } },
         data: counties,
