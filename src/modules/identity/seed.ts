@@ -206,6 +206,10 @@ export async function demoActors(d: IdentityDeps) {
     reviewer: await staff('reviewer'),
     reviewer2: await staff('reviewer2'),
     head: await staff('head'),
+    /** 市场监督管理局's data officer and the data bureau's reviewer (sharing's demo catalog) */
+    scjgData: await staff('scjg-data'),
+    rsjData: await staff('rsj-data'),
+    databureau: await staff('databureau'),
   };
 }
 export type DemoActors = Awaited<ReturnType<typeof demoActors>>;

@@ -6,6 +6,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import type { SharingDeps } from './deps.ts';
 import type { ApiMount, CatalogQuery, MineQuery, ResourceInput } from './schema.ts';
+import { type SharingDemoPeople, seedSharing } from './seed.ts';
 import * as browse from './use-cases/browse.ts';
 import * as catalog from './use-cases/catalog.ts';
 import * as mount from './use-cases/mount.ts';
@@ -35,6 +36,8 @@ export function createSharing(deps: SharingDeps) {
     listLoads: (actor: Actor, id: string) => mount.listLoads(deps, actor, id),
     getLoad: (actor: Actor, id: string, loadId: string) => mount.getLoad(deps, actor, id, loadId),
     previewRows: (actor: Actor, id: string, page: number) => mount.previewRows(deps, actor, id, page),
+    /** Demo data: 法人基础信息 (with five enterprises mounted) and 社会保险参保登记信息, published. */
+    seedDemo: (people: SharingDemoPeople) => seedSharing(deps, people),
   };
 }
 export type SharingModule = ReturnType<typeof createSharing>;
