@@ -167,6 +167,12 @@ describe('sharing catalog: register → submit → 数据局 review → publish,
     expect(await find('法定代表人身份证')).toEqual(expect.arrayContaining(['法人基础信息']));
     expect(await find('102001/00001')).toEqual(['法人基础信息']);
     expect(await find('草稿')).toEqual([]);
+    // operators, quotes and emptiness are words or nothing, never a broken tsquery
+    for (const q of ["法人 & | ! ( ) : * '", '%_\\', '   ', '养老保险'.repeat(30)])
+      expect((await send(clerk, 'GET', `/api/sharing/catalog?q=${encodeURIComponent(q)}`)).statusCode).toBe(
+        q.length > 100 ? 400 : 200,
+      );
+    expect(await find('%')).toEqual([]);
     const byAttribute = (await send(clerk, 'GET', '/api/sharing/catalog?attribute=theme')).json();
     expect(byAttribute.items.map((i: { name: string }) => i.name)).toEqual(['社会保险参保信息']);
 

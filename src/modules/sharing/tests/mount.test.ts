@@ -232,6 +232,15 @@ describe('sharing mounting: uploads checked by quality rules, a report per load,
       headers: { ...scjg.headers, 'content-type': 'text/csv' },
     });
     expect([res.statusCode, res.json().code]).toEqual([409, 'SHARING_NOT_MOUNTABLE']);
+    const huge = await upload(scjg, 'huge.csv', Buffer.alloc(10 * 1024 * 1024 + 1, 0x41));
+    expect(huge.statusCode).toBe(413);
+    const json = await t.app.inject({
+      method: 'POST',
+      url: `/api/sharing/resources/${id}/loads?filename=a.json`,
+      payload: '[]',
+      headers: { ...scjg.headers, 'content-type': 'application/json' },
+    });
+    expect(json.statusCode).toBe(415);
     const noName = await t.app.inject({
       method: 'POST',
       url: `/api/sharing/resources/${id}/loads`,
