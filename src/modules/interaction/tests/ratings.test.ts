@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../../test/support/app.ts';
 import { type Session, signInAgain, signUpCitizen, staffSession } from '../../../../test/support/auth.ts';
 import { sql } from '../../../platform/db/index.ts';
-import { applicationFor, get, post, setDay, submit } from '../../cases/tests/support.ts';
+import { applicationFor, get, post, setDay, submit, upload } from '../../cases/tests/support.ts';
 
 const put = (t: TestApp, who: Session | null, url: string, payload: object) =>
   t.app.inject({ method: 'PUT', url, headers: who?.headers ?? {}, payload });
@@ -345,5 +345,34 @@ describe('ratings and the rectification of bad ratings', () => {
     expect(await t.modules.interaction.ratingFacts({ from: '2026-03-01', to: '2026-03-30' })).toEqual([]);
     const byItem = (await get(t, null, '/api/ratings/stats?by=item&from=2026-03-31&to=2026-03-31')).json();
     expect(byItem.items[0]).toMatchObject({ total: 2, bad: 1, rectificationRate: 0 });
+  });
+  it('offers each 补正 as its own service event once the citizen supplies; a good rating opens no order', async () => {
+    const id = caseIds[3] ?? '';
+    [clerk, citizen] = await Promise.all([
+      signInAgain(t, { kind: 'staff', username: 'clerk', secret: null }),
+      signInAgain(t, { kind: 'citizen', phone }),
+    ]);
+    const asked = await post(t, clerk, `/api/cases/${id}/supplement`, {
+      items: [{ name: '营业执照', reason: '复印件不清晰' }],
+      note: '',
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect((await get(t, citizen, `/api/ratings/cases/${id}`)).json().events).toHaveLength(1);
+    const supplied = await post(t, citizen, `/api/cases/${id}/supply`, {
+      materials: [{ name: '营业执照', fileIds: [await upload(t, citizen, '营业执照-清晰.pdf')] }],
+    });
+    expect(supplied.statusCode, supplied.body).toBe(200);
+    const events = (await get(t, citizen, `/api/ratings/cases/${id}`)).json().events;
+    expect(events.map((e: { kind: string; kindLabel: string }) => `${e.kind}:${e.kindLabel}`)).toEqual([
+      'apply:申报',
+      'supplement:补正',
+    ]);
+    const rated = await rate(citizen, id, events[1].eventId, { level: 1, channel: '1' });
+    expect(rated.statusCode, rated.body).toBe(201);
+    expect(rated.json()).toMatchObject({
+      eventKind: 'supplement',
+      levelLabel: '非常满意',
+      rectification: null,
+    });
   });
 });
