@@ -77,6 +77,17 @@ export async function onRating(event: OutboxEvent, tx: Executor) {
     at,
   };
   await store.upsertRating(tx, row);
+  if (before?.is_excluded) return; // excluded after an appeal: its level is kept, never counted
   if (before) await store.addRating(tx, before, -1);
   await store.addRating(tx, row, 1);
+}
+
+/** `rating.excluded` (an appeal upheld: 恶意差评): the rating stops counting. Repeats change nothing. */
+export async function onRatingExcluded(event: OutboxEvent, tx: Executor) {
+  const ratingId = event.payload.ratingId;
+  if (typeof ratingId !== 'string') return;
+  const before = await store.lockRating(tx, ratingId);
+  if (!before || before.is_excluded) return;
+  await store.excludeRating(tx, ratingId);
+  await store.addRating(tx, before, -1);
 }

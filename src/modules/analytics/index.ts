@@ -43,6 +43,7 @@ export function createAnalytics(deps: AnalyticsDeps) {
       ...Object.fromEntries(CASE_ACTIONS.map((a) => [`case.${a}`, [queue]])),
       'rating.created': [incremental.onRating],
       'rating.amended': [incremental.onRating],
+      'rating.excluded': [incremental.onRatingExcluded],
     } as Record<string, Array<(event: OutboxEvent, tx: Tx) => Promise<void>>>,
     /** Re-reads the queued cases and applies the differences (the background job). */
     runPending: () => incremental.runPending(deps),

@@ -165,7 +165,7 @@ const RATING_AGGREGATES: Aggregate[] = [
     key: ['day', 'department_id', 'division_code', 'level'],
     measures: ['count'],
     recount: sql`select day, department_id, division_code, level, count(*)::int as count
-      from analytics.rating_fact group by day, department_id, division_code, level`,
+      from analytics.rating_fact where not is_excluded group by day, department_id, division_code, level`,
   },
   {
     table: 'rating_area',
@@ -219,22 +219,33 @@ export type RatingFactRow = {
   day: string;
   level: number;
   at: Date;
+  is_excluded: boolean;
 };
 export async function lockRating(db: Executor, ratingId: string) {
   await sql`select pg_advisory_xact_lock(hashtextextended(${`analytics:rating:${ratingId}`}, 0))`.execute(db);
   return (
     (
-      await sql<RatingFactRow>`select rating_id, department_id, division_code, day::text as day, level, at
-        from analytics.rating_fact where rating_id = ${ratingId} for update`.execute(db)
+      await sql<RatingFactRow>`select rating_id, department_id, division_code, day::text as day, level, at,
+        is_excluded from analytics.rating_fact where rating_id = ${ratingId} for update`.execute(db)
     ).rows[0] ?? null
   );
 }
-export async function upsertRating(db: Executor, r: RatingFactRow & { case_id: string | null }) {
+export async function upsertRating(
+  db: Executor,
+  r: Omit<RatingFactRow, 'is_excluded'> & { case_id: string | null },
+) {
   await sql`insert into analytics.rating_fact (rating_id, case_id, department_id, division_code, day, level, at)
     values (${r.rating_id}, ${r.case_id}, ${r.department_id}, ${r.division_code}, ${r.day}, ${r.level}, ${r.at})
     on conflict (rating_id) do update set level = excluded.level, at = excluded.at`.execute(db);
 }
-export async function addRating(db: Executor, r: Omit<RatingFactRow, 'rating_id' | 'at'>, n: number) {
+export async function excludeRating(db: Executor, ratingId: string) {
+  await sql`update analytics.rating_fact set is_excluded = true where rating_id = ${ratingId}`.execute(db);
+}
+export async function addRating(
+  db: Executor,
+  r: Pick<RatingFactRow, 'day' | 'department_id' | 'division_code' | 'level'>,
+  n: number,
+) {
   await sql`insert into analytics.rating_daily (day, department_id, division_code, level, count)
     values (${r.day}, ${r.department_id}, ${r.division_code}, ${r.level}, ${n})
     on conflict (day, department_id, division_code, level) do update
