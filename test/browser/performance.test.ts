@@ -1,7 +1,7 @@
 // 绩效评估 in Chromium on the demo city's cases: the service office opens the page from the menu and sees
 // the department figures the API computes (this month), with the formula behind a header's hint; a click
 // on a figure opens the drawer listing the cases behind its numerator and denominator; the window and
-// item tabs; the Excel download holds the same figures. A department admin sees only their department.
+// item tabs and the monthly ranking; the Excel download holds the same figures. A department admin sees only their department.
 // axe (no serious or critical) at 375 and 1280 px on the page and the drawer.
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -87,6 +87,10 @@ it('the service office sees each department’s figures, drills into one and dow
   await page.getByRole('tab', { name: '按事项' }).click();
   const itemRow = page.getByTestId('table-item').getByRole('row').filter({ hasText: '食品经营许可' }).first();
   await itemRow.waitFor();
+  // the departments' ranking month by month
+  await page.getByRole('tab', { name: '月度排名' }).click();
+  await page.getByTestId('table-ranking').getByRole('row').filter({ hasText: DEPT }).waitFor();
+  await scan(page, 'performance-ranking');
 
   // the workbook holds the same figures
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);

@@ -107,6 +107,7 @@ export function DrillDrawer({
               column={1}
               bordered
               layout={isWide ? 'horizontal' : 'vertical'}
+              styles={{ label: { whiteSpace: 'nowrap' } }}
               items={[
                 { key: 'period', label: '期间', children: drill.period.label },
                 {

@@ -26,6 +26,7 @@ import { useLoad } from '../../common/useLoad.ts';
 import { useTitle } from '../../common/useTitle.ts';
 import { useSession } from '../../session.tsx';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer.tsx';
+import { MonthlyRanking } from './MonthlyRanking.tsx';
 import {
   type FormulaView,
   fraction,
@@ -227,6 +228,8 @@ function PeriodPicker({ period, onChange }: { period: Period; onChange: (p: Peri
   );
 }
 
+const yearOf = (p: Period) => Number(('month' in p ? p.month : p.to).slice(0, 4));
+
 function save(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -244,7 +247,7 @@ export default function PerformancePage() {
     const asked = new URLSearchParams(window.location.search).get('month');
     return { month: asked && /^\d{4}-\d{2}$/.test(asked) ? asked : dayjs().format('YYYY-MM') };
   });
-  const [level, setLevel] = useState<Level>('department');
+  const [level, setLevel] = useState<Level | 'ranking'>('department');
   const [target, setTarget] = useState<DrillTarget | null>(null);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const [isDownloading, setDownloading] = useState(false);
@@ -291,20 +294,28 @@ export default function PerformancePage() {
       <ProblemAlert error={report.error ?? downloadError} />
       <Tabs
         activeKey={level}
-        onChange={(k) => setLevel(k as Level)}
-        items={(['department', 'window', 'item'] as const).map((l) => ({
-          key: l,
-          label: l === 'department' ? '部门排名' : `按${LEVEL_LABELS[l]}`,
-          children: (
-            <LevelTable
-              level={l}
-              report={report.data}
-              isWide={isWide}
-              isLoading={report.isLoading}
-              onDrill={setTarget}
-            />
-          ),
-        }))}
+        tabBarGutter={isWide ? undefined : 16}
+        onChange={(k) => setLevel(k as Level | 'ranking')}
+        items={[
+          ...(['department', 'window', 'item'] as const).map((l) => ({
+            key: l,
+            label: l === 'department' ? '部门排名' : `按${LEVEL_LABELS[l]}`,
+            children: (
+              <LevelTable
+                level={l}
+                report={report.data}
+                isWide={isWide}
+                isLoading={report.isLoading}
+                onDrill={setTarget}
+              />
+            ),
+          })),
+          {
+            key: 'ranking',
+            label: '月度排名',
+            children: level === 'ranking' ? <MonthlyRanking year={yearOf(period)} /> : null,
+          },
+        ]}
       />
       {report.data ? (
         <section aria-label="说明" style={{ marginTop: 16 }}>

@@ -6,11 +6,12 @@ import type {
   Level,
   MetricKey,
   MetricView,
+  Ranking,
   Report,
   RowView,
 } from '../../../modules/performance/schema.ts';
 
-export type { Drill, DrillEntry, FormulaView, Level, MetricKey, MetricView, Report, RowView };
+export type { Drill, DrillEntry, FormulaView, Level, MetricKey, MetricView, Ranking, Report, RowView };
 
 /** The period as query parameters: a month, or from–to. */
 export type Period = { month: string } | { from: string; to: string };
