@@ -1,8 +1,8 @@
 // 电子监察 in Chromium. The demo city's cases (one past its promised deadline) are evaluated; the
 // supervisor sees the red card in the console (city totals, the department's row, the warnings table),
 // opens the warning (the case's clock, history, GB/T 39046 表 11) and issues a 督办 with a deadline; the
-// department's head finds it in the notification inbox, opens it and answers; the supervisor closes it
-// with the result. The rules page shows the server's refusal of a nonsense parameter. axe (no serious or
+// department's head finds it in the notification inbox, opens it and answers, and sees the red case
+// among the department's own warnings; the supervisor closes the order with the result. The rules page shows the server's refusal of a nonsense parameter. axe (no serious or
 // critical) at 375 and 1280 px on each page.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
@@ -131,6 +131,16 @@ it('the supervisor sees the red case and issues a 督办; the head answers; the 
   await headPage.goto('/workbench/supervision/orders');
   await headPage.getByRole('heading', { name: '督办件', level: 1 }).waitFor();
   await scan(headPage, 'supervision-dept-orders');
+
+  // the department's own warnings: the red case, no 发出督办
+  await headPage.goto('/workbench/supervision');
+  await headPage.getByRole('heading', { name: '本部门预警', level: 1 }).waitFor();
+  await headPage.getByRole('link', { name: red.itemName }).first().click();
+  await headPage.getByTestId('case-clock').waitFor();
+  expect(await headPage.getByTestId('issue-order').count()).toBe(0);
+  await headPage.goBack();
+  await headPage.getByRole('link', { name: red.itemName }).first().waitFor();
+  await scan(headPage, 'supervision-dept-warnings');
 
   // the supervisor closes it with the result
   await supervisorPage.goto(orderUrl);

@@ -1,4 +1,5 @@
-// 电子监察 (/workbench/supervision), the supervisor's console. On top the city's totals (黄牌, 红牌, 补正告知
+// 电子监察 (/workbench/supervision), the supervisor's console (the service office reads it too; a
+// department's head and admin get 本部门预警: their own totals and warnings, no department table). On top the city's totals (黄牌, 红牌, 补正告知
 // 超时, 特别程序无理由, 待回复 and 逾期督办), then each department's counts (a click filters the warnings
 // to it), then the warnings themselves, filtered by department, level, rule and open/closed, 50 a page
 // from the server, each linking to its detail (the case's clock, its history and 发出督办).
@@ -12,9 +13,11 @@ import { PageCard } from '../../common/PageCard.tsx';
 import { ProblemAlert } from '../../common/ProblemAlert.tsx';
 import { useLoad } from '../../common/useLoad.ts';
 import { useTitle } from '../../common/useTitle.ts';
+import { useSession } from '../../session.tsx';
 import { Filter } from './Filter.tsx';
 import {
   type DepartmentCount,
+  isSupervisor,
   LEVEL_LABELS,
   RULE_CODES,
   RULE_LABELS,
@@ -164,7 +167,12 @@ function StatusCell({ w }: { w: WarningView }) {
 }
 
 export default function SupervisionConsole() {
-  useTitle('电子监察');
+  const { me } = useSession();
+  const roles = me?.roles ?? [];
+  // the service office reads like the supervisor; a department's head and admin see their own only
+  const isOverseer = isSupervisor(roles) || roles.includes('office_admin');
+  const title = isOverseer ? '电子监察' : '本部门预警';
+  useTitle(title);
   const isWide = Grid.useBreakpoint().md ?? true;
   const [departmentId, setDepartmentId] = useState<string>();
   const [level, setLevel] = useState<WarningLevel>();
@@ -172,7 +180,9 @@ export default function SupervisionConsole() {
   const [status, setStatus] = useState<Status>('open');
   const [page, setPage] = useState(1);
   const counts = useLoad<{ items: DepartmentCount[] }>('/api/supervision/warnings/by-department');
-  const departments = useLoad<{ items: { id: string; name: string }[] }>('/api/org/departments');
+  const departments = useLoad<{ items: { id: string; name: string }[] }>(
+    isOverseer ? '/api/org/departments' : null,
+  );
   const list = useLoad<WarningPage>(
     `/api/supervision/warnings${query({ departmentId, level, rule, status, page })}`,
   );
@@ -186,41 +196,49 @@ export default function SupervisionConsole() {
 
   return (
     <PageCard
-      title="电子监察"
+      title={title}
       extra={
         <Flex gap={8} wrap>
-          <Link to="/workbench/supervision/orders">督办单</Link>
-          <Link to="/workbench/supervision/rules">监察规则</Link>
+          <Link to="/workbench/supervision/orders">{isOverseer ? '督办单' : '督办件'}</Link>
+          {isOverseer ? <Link to="/workbench/supervision/rules">监察规则</Link> : null}
         </Flex>
       }
     >
       <p style={{ marginTop: 0 }}>
-        各部门办件的临近超期（黄牌）、超期（红牌）、补正告知超时和特别程序无理由预警；点开预警查看办件计时并发出督办。
+        {isOverseer
+          ? '各部门办件的临近超期（黄牌）、超期（红牌）、补正告知超时和特别程序无理由预警；点开预警查看办件计时并发出督办。'
+          : `电子监察对${me?.department?.name ?? '本部门'}办件亮出的黄牌、红牌：请在期限内办结，已超期的办件请尽快处理。`}
       </p>
       <ProblemAlert error={counts.error ?? list.error} />
       <Totals rows={rows} />
-      <Typography.Title level={2} style={{ fontSize: 16 }}>
-        各部门情况
-      </Typography.Title>
-      <DepartmentTable
-        rows={rows}
-        isLoading={counts.isLoading}
-        picked={departmentId}
-        onPick={filter(setDepartmentId)}
-        isWide={isWide}
-      />
+      {isOverseer ? (
+        <>
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            各部门情况
+          </Typography.Title>
+          <DepartmentTable
+            rows={rows}
+            isLoading={counts.isLoading}
+            picked={departmentId}
+            onPick={filter(setDepartmentId)}
+            isWide={isWide}
+          />
+        </>
+      ) : null}
       <Typography.Title level={2} style={{ fontSize: 16 }}>
         预警列表
       </Typography.Title>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
-        <Filter
-          label="部门"
-          value={departmentId}
-          onChange={filter(setDepartmentId)}
-          options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          testId="filter-department"
-          width={240}
-        />
+        {isOverseer ? (
+          <Filter
+            label="部门"
+            value={departmentId}
+            onChange={filter(setDepartmentId)}
+            options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            testId="filter-department"
+            width={240}
+          />
+        ) : null}
         <Filter
           label="级别"
           value={level}
