@@ -78,6 +78,14 @@ async function advance(deps: InteractionDeps, ctx: RequestContext, id: string, s
       by_name: actor.displayName,
       at: now,
     });
+    if (o.rater_account_id && (step.action === 'reply' || step.action === 'close'))
+      await deps.notify?.send(tx, {
+        recipient: { kind: 'citizen', id: o.rater_account_id },
+        kind: `rectification.${step.action}`,
+        title: `${o.item_name}：${step.action === 'reply' ? '差评整改答复' : '差评整改已办结'}`,
+        body: step.action === 'reply' ? step.content : `${o.department_name}已完成整改并回访，工单办结。`,
+        link: `/mine/cases/${o.case_id}`,
+      });
     await emit(tx, `rectification.${step.action}`, {
       rectificationId: id,
       ratingId: o.rating_id,

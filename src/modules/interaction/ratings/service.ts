@@ -12,7 +12,7 @@ import { newId } from '../../../platform/ids.ts';
 import type { ServiceEvents } from '../../cases/index.ts';
 import type { InteractionDeps } from '../deps.ts';
 import { ratingErrors } from '../errors.ts';
-import { EVENT_KINDS, isBad } from './levels.ts';
+import { EVENT_KINDS, isBad, LEVEL_LABELS } from './levels.ts';
 import { LINK_TTL_MS, readLink, signLink } from './link.ts';
 import type { AmendBody, CaseRatings, LinkBody, RateBody } from './schema.ts';
 import * as store from './store.ts';
@@ -32,7 +32,15 @@ const isDepartmentStaff = (actor: Actor, ev: ServiceEvents) =>
   actor.departmentId === ev.departmentId &&
   actor.roles.some((r) => (DEPARTMENT_ROLES as readonly string[]).includes(r));
 
-type Rater = { channel: string; accountId: string | null };
+type Rater = { channel: string; accountId: string | null; heads: string[] };
+
+/** Who hears of a new rectification order: the department's heads and admins (read before the transaction). */
+async function headsOf(deps: InteractionDeps, departmentId: string | undefined): Promise<string[]> {
+  if (!deps.staff || !departmentId) return [];
+  return (await deps.staff.departmentStaff(departmentId))
+    .filter((s) => s.roles.some((r) => r === 'dept_head' || r === 'dept_admin'))
+    .map((s) => s.id);
+}
 
 /** The service events of a case with their ratings: for the applicant, its department and overseers. */
 export async function caseRatings(deps: InteractionDeps, actor: Actor, caseId: string): Promise<CaseRatings> {
@@ -70,23 +78,26 @@ export async function rate(
   eventId: string,
   input: RateBody,
 ) {
+  const heads = await headsOf(deps, (await deps.cases.serviceEvents(caseId))?.departmentId);
   return deps.db.transaction().execute(async (tx) => {
     const ev = await deps.cases.serviceEvents(caseId, tx);
     if (!ev || !isApplicant(ctx.actor, ev)) throw ratingErrors.caseNotFound(caseId);
     return createRating(deps, tx, ctx, ev, eventId, input, {
       channel: input.channel,
       accountId: ctx.actor?.accountId ?? null,
+      heads,
     });
   });
 }
 
 /** The applicant changes their rating, once. */
 export async function amend(deps: InteractionDeps, ctx: RequestContext, ratingId: string, input: AmendBody) {
+  const heads = await headsOf(deps, (await store.findRating(deps.db, ratingId))?.department_id);
   return deps.db.transaction().execute(async (tx) => {
     const r = await store.lockRating(tx, ratingId);
     const ev = r ? await deps.cases.serviceEvents(r.case_id, tx) : null;
     if (!r || !ev || !isApplicant(ctx.actor, ev)) throw ratingErrors.ratingNotFound(ratingId);
-    return amendRating(deps, tx, ctx, r, input);
+    return amendRating(deps, tx, ctx, r, input, heads);
   });
 }
 
@@ -136,11 +147,13 @@ export async function rateByLink(
   token: string,
   input: AmendBody,
 ) {
+  const heads = await headsOf(deps, (await fromLink(deps, token)).ev.departmentId);
   return deps.db.transaction().execute(async (tx) => {
     const { link, ev, event } = await fromLink(deps, token, tx);
     return createRating(deps, tx, ctx, ev, event.eventId, input, {
       channel: link.channel,
       accountId: ev.applicantAccountId,
+      heads,
     });
   });
 }
@@ -151,12 +164,13 @@ export async function amendByLink(
   token: string,
   input: AmendBody,
 ) {
+  const heads = await headsOf(deps, (await fromLink(deps, token)).ev.departmentId);
   return deps.db.transaction().execute(async (tx) => {
     const { event } = await fromLink(deps, token, tx);
     const found = await store.ratingOfEvent(tx, event.eventId);
     const r = found ? await store.lockRating(tx, found.id) : undefined;
     if (!r) throw ratingErrors.ratingNotFound();
-    return amendRating(deps, tx, ctx, r, input);
+    return amendRating(deps, tx, ctx, r, input, heads);
   });
 }
 
@@ -205,7 +219,7 @@ async function createRating(
     subjectId: row.id,
     summary: { caseNo: row.case_no, eventKind: row.event_kind, level: row.level, channel: row.channel },
   });
-  const order = isBad(row.level) ? await openRectification(deps, tx, ctx, row, now) : null;
+  const order = isBad(row.level) ? await openRectification(deps, tx, ctx, row, now, rater.heads) : null;
   return toRatingView(row, order);
 }
 
@@ -215,6 +229,7 @@ async function amendRating(
   ctx: RequestContext,
   r: store.RatingRow,
   input: AmendBody,
+  heads: string[],
 ) {
   if (r.times >= 2) throw ratingErrors.amendLimit();
   const now = deps.clock.now();
@@ -236,7 +251,8 @@ async function amendRating(
     summary: { caseNo: r.case_no, level: input.level, previousLevel: r.level },
   });
   const [existing] = await store.ordersOfRatings(tx, [r.id]);
-  const order = existing ?? (isBad(next.level) ? await openRectification(deps, tx, ctx, next, now) : null);
+  const order =
+    existing ?? (isBad(next.level) ? await openRectification(deps, tx, ctx, next, now, heads) : null);
   return toRatingView(next, order);
 }
 
@@ -260,6 +276,7 @@ async function openRectification(
   ctx: RequestContext,
   r: store.RatingRow,
   now: Date,
+  heads: string[],
 ): Promise<store.OrderRow> {
   const dueOn = await addWorkingDays(tx, shanghaiDate(now), await store.rectifyDays(tx));
   const order: store.RectificationRow = {
@@ -297,6 +314,14 @@ async function openRectification(
     by_name: '系统',
     at: now,
   });
+  for (const id of heads)
+    await deps.notify?.send(tx, {
+      recipient: { kind: 'staff', id },
+      kind: 'rectification.opened',
+      title: `差评整改：${r.item_name}（${r.case_no}）`,
+      body: `申请人对${EVENT_KINDS[r.event_kind as keyof typeof EVENT_KINDS] ?? ''}服务评价“${LEVEL_LABELS[r.level as 4]}”，请于 ${dueOn} 前核实整改并回访。`,
+      link: `/workbench/ratings/${order.id}`,
+    });
   await emit(tx, 'rectification.opened', {
     rectificationId: order.id,
     ratingId: r.id,
@@ -310,5 +335,11 @@ async function openRectification(
     subjectId: order.id,
     summary: { caseNo: r.case_no, ratingId: r.id, dueOn },
   });
-  return { ...order, level: r.level, rating_text: r.text, event_kind: r.event_kind };
+  return {
+    ...order,
+    level: r.level,
+    rating_text: r.text,
+    event_kind: r.event_kind,
+    rater_account_id: r.rater_account_id,
+  };
 }

@@ -51,7 +51,12 @@ export type RectificationRow = {
   appeal_decided_at: Date | null;
 };
 /** An order with the rating it follows (level, text, event kind). */
-export type OrderRow = RectificationRow & { level: number; rating_text: string | null; event_kind: string };
+export type OrderRow = RectificationRow & {
+  level: number;
+  rating_text: string | null;
+  event_kind: string;
+  rater_account_id: string | null;
+};
 export type StepRow = { step: string; content: string; by_name: string; at: Date };
 export const PAGE = 50;
 
@@ -73,6 +78,8 @@ export const ratingOfEvent = async (db: Executor, eventId: string) =>
   (await sql<RatingRow>`select * from interaction.rating where event_id = ${eventId}`.execute(db)).rows[0];
 export const lockRating = async (db: Executor, id: string) =>
   (await sql<RatingRow>`select * from interaction.rating where id = ${id} for update`.execute(db)).rows[0];
+export const findRating = async (db: Executor, id: string) =>
+  (await sql<RatingRow>`select * from interaction.rating where id = ${id}`.execute(db)).rows[0];
 export const ratingsOfCase = async (db: Executor, caseId: string) =>
   (await sql<RatingRow>`select * from interaction.rating where case_id = ${caseId}`.execute(db)).rows;
 export async function amendRating(
@@ -114,6 +121,7 @@ export async function insertOrder(db: Executor, o: RectificationRow) {
       ${o.department_name}, ${o.item_name}, ${o.state}, ${o.due_on}, ${o.opened_at})`.execute(db);
 }
 const orderSelect = sql`select o.*, to_char(o.due_on, 'YYYY-MM-DD') as due_on, r.level, r.text as rating_text,
+  r.rater_account_id,
   r.event_kind from interaction.rectification o join interaction.rating r on r.id = o.rating_id`;
 export const lockOrder = async (db: Executor, id: string) =>
   (await sql<OrderRow>`${orderSelect} where o.id = ${id} for update of o`.execute(db)).rows[0];

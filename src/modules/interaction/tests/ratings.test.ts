@@ -143,6 +143,11 @@ describe('ratings and the rectification of bad ratings', () => {
       previousLevel: null,
       at: '2026-03-31T02:00:00.000Z',
     });
+    const told = (await get(t, head, '/api/notifications')).json().items;
+    expect(told).toContainEqual(
+      expect.objectContaining({ kind: 'rectification.opened', link: `/workbench/ratings/${orderId}` }),
+    );
+    expect((await get(t, otherHead, '/api/notifications')).json().items).toEqual([]);
   });
 
   it("shows the order to its department's head, to overseers read-only, and to no other department", async () => {
@@ -192,6 +197,10 @@ describe('ratings and the rectification of bad ratings', () => {
   });
 
   it('lets the citizen see the outcome on their case', async () => {
+    const kinds = (await get(t, citizen, '/api/notifications'))
+      .json()
+      .items.map((n: { kind: string }) => n.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['rectification.reply', 'rectification.close']));
     const res = await get(t, citizen, `/api/ratings/cases/${caseIds[0]}`);
     expect(res.json().events[0].rating.rectification).toMatchObject({
       state: 'closed',
