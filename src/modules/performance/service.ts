@@ -12,14 +12,15 @@ import { type Facts, groupFacts, metricSets, metricView, rowsOf } from './metric
 import { type Period, resolvePeriod } from './period.ts';
 import type { Drill, DrillQuery, PeriodQuery, Ranking, RankingQuery, Report } from './schema.ts';
 
+const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
 const isOverseer = (a: Actor) => a.roles.includes('supervisor') || a.roles.includes('office_admin');
 
 /** The department the actor may look at: null = all; another department than their own → 404. */
 function scopeOf(actor: Actor, asked: string | undefined): string | null {
   if (isOverseer(actor)) return asked ?? null;
-  const own = actor.departmentId;
-  if (!own || (asked !== undefined && asked !== own))
-    throw performanceErrors.notFound('无权查看该部门或部门不存在');
+  // department staff without a department see nothing (no department has the nil id)
+  const own = actor.departmentId ?? NO_DEPARTMENT;
+  if (asked !== undefined && asked !== own) throw performanceErrors.notFound('无权查看该部门或部门不存在');
   return own;
 }
 
