@@ -2,7 +2,7 @@
 // 本部门资源 and submits it; 数据局 approves it from 目录审核; the officer uploads a bad CSV (the quality
 // report lists the problems, nothing is loaded) and then a good one (accepted, the preview masks ID
 // numbers); the catalog browser finds it in the tree and by search. The register form refuses an empty
-// save. axe (no serious or critical) at 375 and 1280 px on each page.
+// save, then saves a 部门 resource with one data item as a draft. axe (no serious or critical) at 375 and 1280 px on each page.
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -144,5 +144,28 @@ it('the catalog browser shows the tree and finds the resource by search', async 
   await officerPage.getByTestId('save-resource').click();
   await officerPage.getByText('请填写资源名称').waitFor();
   await scan(officerPage, 'sharing-form');
+
+  // a 部门 resource with one data item, saved as a draft
+  const form = officerPage;
+  await form.getByLabel('资源名称').fill('食品经营许可信息');
+  await form.getByLabel('摘要').fill('本局核发的食品经营许可证信息。');
+  await form.getByLabel('项（2 位）').fill('09');
+  await form.getByLabel('项名称').fill('市场监管');
+  await form.getByLabel('目（3 位）').fill('001');
+  await form.getByLabel('目名称').fill('许可信息');
+  await form.getByLabel('共享条件').fill('用于核验经营资格');
+  await form.getByLabel('名称', { exact: true }).fill('许可证编号');
+  await form.getByLabel('英文名').fill('license_no');
+  await form.getByLabel('数据类型').click();
+  await form.locator('.ant-select-item-option').filter({ hasText: '字符型 C' }).click();
+  await form.getByLabel('长度').fill('30');
+  await form.getByTestId('save-resource').click();
+  await form.getByRole('heading', { name: '食品经营许可信息', level: 1 }).waitFor();
+  await form.getByText('草稿').first().waitFor();
+  await form
+    .getByText('3 部门信息资源', { exact: false })
+    .or(form.getByText('部门信息资源 › 09 市场监管'))
+    .first()
+    .waitFor();
   expect(p.problems).toEqual([]);
 }, 180_000);
