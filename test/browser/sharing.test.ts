@@ -2,7 +2,8 @@
 // 本部门资源 and submits it; 数据局 approves it from 目录审核; the officer uploads a bad CSV (the quality
 // report lists the problems, nothing is loaded) and then a good one (accepted, the preview masks ID
 // numbers); the catalog browser finds it in the tree and by search. The register form refuses an empty
-// save, then saves a 部门 resource with one data item as a draft. axe (no serious or critical) at 375 and 1280 px on each page.
+// save, then saves a 部门 resource with one data item as a draft. axe (no serious or critical) at 375
+// and 1280 px on each page.
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
