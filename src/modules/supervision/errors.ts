@@ -8,5 +8,6 @@ export const supervisionErrors = {
   caseNotFound: defineError('SUPERVISION_CASE_NOT_FOUND', 404, '办件不存在'),
   orderNotFound: defineError('SUPERVISION_ORDER_NOT_FOUND', 404, '督办单不存在'),
   wrongState: defineError('SUPERVISION_WRONG_STATE', 409, '督办单当前状态不允许此操作'),
+  badWindow: defineError('SUPERVISION_BAD_WINDOW', 400, '查询日期范围不正确'),
   badDeadline: defineError('SUPERVISION_BAD_DEADLINE', 400, '督办期限不正确'),
 };

@@ -51,6 +51,10 @@ export const WarningQuery = z
     rule: RuleCode.optional(),
     status: z.enum(['open', 'closed', 'all']).default('open'),
     caseId: z.uuid().optional(),
+    /** raised on or after this day (Beijing) */
+    from: IsoDate.optional(),
+    /** raised on or before this day (Beijing) */
+    to: IsoDate.optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })
   .strict();

@@ -61,12 +61,27 @@ export async function updateRule(
 }
 
 // ── warnings ──
+/** 00:00 Beijing time of `day` plus `days` days. */
+const beijingMidnight = (day: string, days: number) =>
+  new Date(new Date(`${day}T00:00:00+08:00`).getTime() + days * 86_400_000);
+
 export async function listWarnings(deps: SupervisionDeps, actor: Actor, query: WarningQuery) {
   const scope = scopeOf(actor);
   const departmentId = scope ?? query.departmentId;
   if (scope && query.departmentId && query.departmentId !== scope)
     return { items: [], total: 0, page: query.page };
-  const found = await store.listWarnings(deps.db, { ...query, departmentId }, query.page);
+  const { from, to, ...rest } = query;
+  if (from && to && from > to) throw supervisionErrors.badWindow('开始日期不能晚于结束日期');
+  const found = await store.listWarnings(
+    deps.db,
+    {
+      ...rest,
+      departmentId,
+      raisedFrom: from ? beijingMidnight(from, 0) : undefined,
+      raisedBefore: to ? beijingMidnight(to, 1) : undefined,
+    },
+    query.page,
+  );
   return { items: found.items.map(toWarningView), total: found.total, page: query.page };
 }
 

@@ -113,12 +113,16 @@ export type WarningFilter = {
   rule?: string;
   status: 'open' | 'closed' | 'all';
   caseId?: string;
+  raisedFrom?: Date;
+  raisedBefore?: Date;
 };
 const warningWhere = (f: WarningFilter) => sql`
   (${f.level ?? null}::text is null or level = ${f.level ?? null})
   and (${f.departmentId ?? null}::uuid is null or department_id = ${f.departmentId ?? null})
   and (${f.rule ?? null}::text is null or rule_code = ${f.rule ?? null})
   and (${f.caseId ?? null}::uuid is null or case_id = ${f.caseId ?? null})
+  and (${f.raisedFrom ?? null}::timestamptz is null or raised_at >= ${f.raisedFrom ?? null})
+  and (${f.raisedBefore ?? null}::timestamptz is null or raised_at < ${f.raisedBefore ?? null})
   and (${f.status} = 'all' or (${f.status} = 'open') = (resolved_at is null))`;
 export async function listWarnings(db: Executor, f: WarningFilter, page: number) {
   const items = await sql<WarningRow>`select * from supervision.warning where ${warningWhere(f)}

@@ -137,6 +137,17 @@ describe('electronic supervision of a food licence case', () => {
     );
   });
 
+  it('filters warnings by the days they were raised (Beijing); a reversed range is 400', async () => {
+    const days = async (q: string) =>
+      (await warnings(`&caseId=${caseId}${q}`)).map((w) => `${w.ruleCode}:${w.level}`).sort();
+    expect(await days('&from=2026-04-08&to=2026-04-08')).toEqual(['deadline-yellow:yellow']);
+    expect(await days('&from=2026-04-13&to=2026-04-20')).toEqual(['deadline-red:red', 'legal-overdue:red']);
+    expect(await days('&to=2026-04-07')).toEqual([]);
+    const reversed = await get(t, supervisor, '/api/supervision/warnings?from=2026-04-20&to=2026-04-01');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().code).toBe('SUPERVISION_BAD_WINDOW');
+  });
+
   it('shows one warning with its case clock, masked applicant and the case history; another department gets 404', async () => {
     const [red] = (await warnings(`&caseId=${caseId}&rule=deadline-red&departmentId=${scjg}`)).filter(
       (w) => w.resolvedAt === null,

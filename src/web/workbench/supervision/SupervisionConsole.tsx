@@ -1,10 +1,12 @@
 // 电子监察 (/workbench/supervision), the supervisor's console (the service office reads it too; a
-// department's head and admin get 本部门预警: their own totals and warnings, no department table). On top the city's totals (黄牌, 红牌, 补正告知
-// 超时, 特别程序无理由, 待回复 and 逾期督办), then each department's counts (a click filters the warnings
-// to it), then the warnings themselves, filtered by department, level, rule and open/closed, 50 a page
-// from the server, each linking to its detail (the case's clock, its history and 发出督办).
-import { Button, Card, Flex, Grid, Table, Typography } from 'antd';
-import { useState } from 'react';
+// department's head and admin get 本部门预警: their own totals and warnings, no department table).
+// On top the city's totals (黄牌, 红牌, 补正告知超时, 特别程序无理由, 待回复 and 逾期督办), then each
+// department's counts (a click filters the warnings to it), then the warnings themselves, filtered by
+// department, level, rule, open/closed and the days raised, 50 a page from the server, each linking to
+// its detail (the case's clock, its history and 发出督办).
+import { Button, Card, DatePicker, Flex, Grid, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { query } from '../../api.ts';
 import { when } from '../../common/catalog.ts';
@@ -130,6 +132,37 @@ function DepartmentTable({
   );
 }
 
+/** 预警日期: the days (Beijing) the warnings were raised, both ends included. */
+function DaysFilter({
+  value,
+  onChange,
+}: {
+  value: [string, string] | undefined;
+  onChange: (v: [string, string] | undefined) => void;
+}) {
+  const id = useId();
+  return (
+    <Flex gap={8} align="center">
+      <label htmlFor={id} style={{ flex: 'none' }}>
+        预警日期
+      </label>
+      <DatePicker.RangePicker
+        id={{ start: id }}
+        value={value ? [dayjs(value[0]), dayjs(value[1])] : null}
+        onChange={(range) =>
+          onChange(
+            range?.[0] && range[1]
+              ? [range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')]
+              : undefined,
+          )
+        }
+        style={{ width: 240, maxWidth: 'calc(100vw - 150px)' }}
+        data-testid="filter-days"
+      />
+    </Flex>
+  );
+}
+
 function WarningCell({ w }: { w: WarningView }) {
   return (
     <div style={{ minWidth: 0 }}>
@@ -178,13 +211,14 @@ export default function SupervisionConsole() {
   const [level, setLevel] = useState<WarningLevel>();
   const [rule, setRule] = useState<RuleCode>();
   const [status, setStatus] = useState<Status>('open');
+  const [days, setDays] = useState<[string, string] | undefined>();
   const [page, setPage] = useState(1);
   const counts = useLoad<{ items: DepartmentCount[] }>('/api/supervision/warnings/by-department');
   const departments = useLoad<{ items: { id: string; name: string }[] }>(
     isOverseer ? '/api/org/departments' : null,
   );
   const list = useLoad<WarningPage>(
-    `/api/supervision/warnings${query({ departmentId, level, rule, status, page })}`,
+    `/api/supervision/warnings${query({ departmentId, level, rule, status, from: days?.[0], to: days?.[1], page })}`,
   );
   const filter =
     <V,>(set: (v: V) => void) =>
@@ -264,6 +298,7 @@ export default function SupervisionConsole() {
           testId="filter-status"
           width={100}
         />
+        <DaysFilter value={days} onChange={filter(setDays)} />
       </Flex>
       <Table<WarningView>
         rowKey="id"
