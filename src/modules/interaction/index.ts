@@ -21,6 +21,8 @@ export function createInteraction(deps: InteractionDeps) {
   return {
     // ── ratings ──
     caseRatings: (actor: Actor, caseId: string) => ratings.caseRatings(deps, actor, caseId),
+    /** GB/T 39046 Table 9 rows of the case's ratings. */
+    table9: (actor: Actor, caseId: string) => ratings.table9(deps, actor, caseId),
     rate: (ctx: RequestContext, caseId: string, eventId: string, input: RateBody) =>
       ratings.rate(deps, ctx, caseId, eventId, input),
     amend: (ctx: RequestContext, id: string, input: AmendBody) => ratings.amend(deps, ctx, id, input),

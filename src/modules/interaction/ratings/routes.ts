@@ -28,6 +28,7 @@ import {
   SettingsView,
   StatsQuery,
   StatsView,
+  Table9,
   TokenParams,
   VerifyBody,
   VisitBody,
@@ -51,6 +52,19 @@ export function ratingsRoutes(m: InteractionModule, publicPerMinute = 60) {
         schema: { tags, summary: '办件的服务评价', params: CaseParams, response: { 200: CaseRatings } },
       },
       async (req) => m.caseRatings(actorOf(req), req.params.caseId),
+    );
+    app.get(
+      '/api/ratings/cases/:caseId/table9',
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          summary: '办件的评价信息（GB/T 39046 表 9）',
+          params: CaseParams,
+          response: { 200: Table9 },
+        },
+      },
+      async (req) => m.table9(actorOf(req), req.params.caseId),
     );
     app.post(
       '/api/ratings/cases/:caseId/events/:eventId',

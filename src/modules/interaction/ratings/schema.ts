@@ -205,3 +205,18 @@ export const StatsRow = z.object({
   rectificationRate: z.number().nullable(),
 });
 export const StatsView = z.object({ by: z.enum(['department', 'item']), items: z.array(StatsRow) });
+
+/** GB/T 39046 Table 9 (评价信息): one row per rating of a case. */
+export const Table9Row = z.object({
+  办件编号: z.string(),
+  评价渠道: z.string(),
+  评价渠道代码: z.string(),
+  评价人: z.string(),
+  评价时间: z.string(),
+  评价次数: z.number(),
+  满意度: z.string(),
+  满意度代码: z.string(),
+  文字评价: z.string().nullable(),
+  行政区划: z.string(),
+});
+export const Table9 = z.object({ items: z.array(Table9Row) });

@@ -12,7 +12,7 @@ import { newId } from '../../../platform/ids.ts';
 import type { ServiceEvents } from '../../cases/index.ts';
 import type { InteractionDeps } from '../deps.ts';
 import { ratingErrors } from '../errors.ts';
-import { EVENT_KINDS, isBad, LEVEL_LABELS } from './levels.ts';
+import { CHANNELS, type ChannelCode, EVENT_KINDS, isBad, LEVEL_LABELS, type Level } from './levels.ts';
 import { LINK_TTL_MS, readLink, signLink } from './link.ts';
 import type { AmendBody, CaseRatings, LinkBody, RateBody } from './schema.ts';
 import * as store from './store.ts';
@@ -67,6 +67,29 @@ export async function caseRatings(deps: InteractionDeps, actor: Actor, caseId: s
         rating: r ? toRatingView(r, orders.find((o) => o.rating_id === r.id) ?? null) : null,
       };
     }),
+  };
+}
+
+/** GB/T 39046 Table 9 rows of a case's ratings (评价时间 as the standard's YYYYMMDDThhmmss, Beijing). */
+export async function table9(deps: InteractionDeps, actor: Actor, caseId: string) {
+  const ev = await deps.cases.serviceEvents(caseId);
+  if (!ev || !(isApplicant(actor, ev) || isDepartmentStaff(actor, ev) || isOverseer(actor)))
+    throw ratingErrors.caseNotFound(caseId);
+  const stamp = (d: Date) =>
+    new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace(/[-:]/g, '');
+  return {
+    items: (await store.ratingsOfCase(deps.db, caseId)).map((r) => ({
+      办件编号: r.case_no,
+      评价渠道: CHANNELS[r.channel as ChannelCode] ?? r.channel,
+      评价渠道代码: r.channel,
+      评价人: r.rater_name,
+      评价时间: stamp(r.amended_at ?? r.rated_at),
+      评价次数: r.times,
+      满意度: LEVEL_LABELS[r.level as Level],
+      满意度代码: String(r.level),
+      文字评价: r.text,
+      行政区划: r.division_code,
+    })),
   };
 }
 

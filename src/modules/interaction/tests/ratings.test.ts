@@ -219,6 +219,22 @@ describe('ratings and the rectification of bad ratings', () => {
     const third = await put(t, citizen, `/api/ratings/${ratingId}`, { level: 1 });
     expect(third.statusCode).toBe(409);
     expect(third.json().code).toBe('RATING_AMEND_LIMIT');
+    const table9 = await get(t, citizen, `/api/ratings/cases/${caseIds[0]}/table9`);
+    expect(table9.json().items).toEqual([
+      {
+        办件编号: expect.any(String),
+        评价渠道: '移动服务端',
+        评价渠道代码: '2',
+        评价人: '李*',
+        评价时间: '20260331T100000',
+        评价次数: 2,
+        满意度: '满意',
+        满意度代码: '2',
+        文字评价: '整改后满意',
+        行政区划: expect.stringMatching(/^\d{6,9}$/),
+      },
+    ]);
+    expect((await get(t, stranger, `/api/ratings/cases/${caseIds[0]}/table9`)).statusCode).toBe(404);
     const [event] = await outbox('rating.amended');
     expect(event).toMatchObject({ ratingId, level: 2, previousLevel: 5 });
   });
