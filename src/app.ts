@@ -1,15 +1,25 @@
 // The composition root: opens the platform, creates every module in floor order, wires the ports
 // between them and registers their routes. Nothing else constructs modules.
 
+import { analyticsRoutes, createAnalytics } from './modules/analytics/index.ts';
 import { auditRoutes, createAudit } from './modules/audit/index.ts';
 import { applicantRoutes, createCases, seedDemoCases, staffRoutes } from './modules/cases/index.ts';
-import { catalogRoutes, createCatalog, createCatalogSearch, searchRoutes } from './modules/catalog/index.ts';
+import {
+  catalogRoutes,
+  createCatalog,
+  createCatalogSearch,
+  inspectZip,
+  searchRoutes,
+} from './modules/catalog/index.ts';
 import { createFiles, filesRoutes } from './modules/files/index.ts';
 import { createIdentity, identityRoutes } from './modules/identity/index.ts';
+import { createInteraction, interactionRoutes } from './modules/interaction/index.ts';
 import { createLicenses, licensesRoutes } from './modules/licenses/index.ts';
 import { createNotify, notifyRoutes } from './modules/notify/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
+import { createPerformance, performanceRoutes } from './modules/performance/index.ts';
 import { createSeals, sealsRoutes } from './modules/seals/index.ts';
+import { createSharing, sharingRoutes } from './modules/sharing/index.ts';
 import { createSupervision, supervisionRoutes } from './modules/supervision/index.ts';
 import { createWorkflow, workflowRoutes } from './modules/workflow/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -99,15 +109,54 @@ export function createModules(config: Config, database: Database, clock: Clock =
       },
     },
   });
-  const supervision = createSupervision({ ...deps, audit, cases });
+  const supervision = createSupervision({
+    ...deps,
+    audit,
+    cases,
+    notify: {
+      send: async (tx, message) => {
+        await notify.send(tx, message);
+      },
+    },
+    staff: {
+      departmentStaff: async (departmentId) =>
+        (await identity.listStaff()).filter((s) => s.departmentId === departmentId && !s.isDisabled),
+    },
+  });
+  const interaction = createInteraction({
+    ...deps,
+    audit,
+    cases,
+    notify: {
+      send: async (tx, message) => {
+        await notify.send(tx, message);
+      },
+    },
+    staff: {
+      departmentStaff: async (departmentId) =>
+        (await identity.listStaff()).filter((s) => s.departmentId === departmentId && !s.isDisabled),
+    },
+  });
+  // performance (floor 12) reads cases, supervision and interaction's ratings (好差评) through its port
+  const performance = createPerformance({
+    ...deps,
+    cases,
+    supervision,
+    ratings: { ratingFacts: (q) => interaction.ratingFacts(q) },
+  });
+  const sharing = createSharing({ ...deps, audit, org, inspectZip });
   const handlers: Record<string, EventHandler[]> = { ...licenses.handlers };
   for (const [type, list] of Object.entries(supervision.handlers))
+    handlers[type] = [...(handlers[type] ?? []), ...list];
+  const analytics = createAnalytics({ ...deps, cases, org });
+  for (const [type, list] of Object.entries(analytics.handlers))
     handlers[type] = [...(handlers[type] ?? []), ...list];
   /** The platform's background work: deliver outbox events, issue queued licenses, evaluate supervision. */
   const runJobs = async () =>
     (await dispatchPending(deps.db, handlers)) +
     (await licenses.issuePending()) +
-    (await supervision.runPending());
+    (await supervision.runPending()) +
+    (await analytics.runPending());
   const workflow = createWorkflow({ db: deps.db, clock, audit, catalog, identity });
   /** Demo cases in every state, filed and worked on a clock walking through past working days. */
   const seedCases = async () =>
@@ -135,6 +184,10 @@ export function createModules(config: Config, database: Database, clock: Clock =
     cases,
     licenses,
     supervision,
+    sharing,
+    interaction,
+    performance,
+    analytics,
     seedCases,
     runJobs,
   };
@@ -162,6 +215,10 @@ export async function buildApp(options: AppOptions) {
   await app.register(sealsRoutes(modules.seals));
   await app.register(licensesRoutes(modules.licenses, options.config.authRateLimitPerMinute));
   await app.register(supervisionRoutes(modules.supervision));
+  await app.register(sharingRoutes(modules.sharing));
+  await app.register(performanceRoutes(modules.performance));
+  await app.register(analyticsRoutes(modules.analytics));
+  await app.register(interactionRoutes(modules.interaction, options.config.authRateLimitPerMinute));
   if (options.background) {
     const loop = startBackground(modules.runJobs, {
       intervalMs: 1000,

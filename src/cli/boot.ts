@@ -46,6 +46,8 @@ export async function seedDemo(modules: Modules, log: (line: string) => void): P
   if (types > 0) log(`证照目录：${types} 种证照类型`);
   const seals = await modules.seals.seedDemo();
   if (seals > 0) log(`演示印章：${seals} 枚行政审批专用章（市级部门，已发放）`);
+  const resources = await modules.sharing.seedDemo(await modules.identity.demoActors());
+  if (resources > 0) log(`数据共享：${resources} 个信息资源已发布（法人基础信息已挂接 5 家企业）`);
   const cases = await modules.seedCases();
   if (cases > 0)
     log(

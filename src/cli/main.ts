@@ -13,6 +13,7 @@ const USAGE = `用法: yiwang <命令>
   migrate                    执行数据库迁移
   seed --demo                写入演示城市和演示账号
   audit verify               校验审计日志哈希链
+  analytics rebuild          从办件重新统计全部数据，与增量统计比对，不一致处予以修复
   files gc                   清理 24 小时内未被使用的上传文件、无记录的文件内容和中断上传的临时文件
   user create-admin --username U --name 名称 --password P
                              创建系统管理员（首次登录时绑定动态口令）
@@ -62,6 +63,17 @@ async function main(argv: string[]): Promise<number> {
         }
         log(`失败：第 ${result.firstBadSeq} 条审计记录未通过校验 —— ${result.reason}`);
         return 2;
+      }
+      case 'analytics': {
+        if (positionals[0] !== 'rebuild') throw new Error('用法: yiwang analytics rebuild');
+        await modules.analytics.runPending();
+        const r = await modules.analytics.rebuild();
+        log(
+          r.agreed
+            ? `一致：${r.cases} 件办件的统计与增量统计完全一致`
+            : `已修复：${r.cases} 件办件中 ${r.factsRepaired} 条办件统计、${r.dailyRepaired} 条日汇总、${r.ratingsRepaired} 条评价汇总与重新统计不一致，已按重新统计修复`,
+        );
+        return 0;
       }
       case 'files': {
         if (positionals[0] !== 'gc') throw new Error('用法: yiwang files gc');

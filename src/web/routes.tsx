@@ -35,6 +35,13 @@ const MyLicenses = lazy(() => import('./portal/licenses/MyLicenses.tsx'));
 const MyLicenseDetail = lazy(() => import('./portal/licenses/MyLicenseDetail.tsx'));
 const Verify = lazy(() => import('./portal/licenses/Verify.tsx'));
 const NotFound = lazy(() => import('./portal/NotFound.tsx'));
+const RatePage = lazy(() => import('./portal/RatePage.tsx'));
+const RatingStats = lazy(() => import('./portal/RatingStats.tsx'));
+const RectificationList = lazy(() => import('./workbench/ratings/RectificationList.tsx'));
+const AppealQueue = lazy(() =>
+  import('./workbench/ratings/RectificationList.tsx').then((m) => ({ default: m.AppealQueue })),
+);
+const RectificationDetail = lazy(() => import('./workbench/ratings/RectificationDetail.tsx'));
 const StaffLogin = lazy(() => import('./workbench/StaffLogin.tsx'));
 const Shell = lazy(() => import('./workbench/Shell.tsx'));
 const WorkbenchHome = lazy(() => import('./workbench/WorkbenchHome.tsx'));
@@ -61,6 +68,19 @@ const DepartmentLicenses = lazy(() => import('./workbench/licenses/DepartmentLic
 const LicenseTypes = lazy(() => import('./workbench/licenses/LicenseTypes.tsx'));
 const SealList = lazy(() => import('./workbench/seals/SealList.tsx'));
 const SealDetail = lazy(() => import('./workbench/seals/SealDetail.tsx'));
+const PerformancePage = lazy(() => import('./workbench/performance/PerformancePage.tsx'));
+const SupervisionConsole = lazy(() => import('./workbench/supervision/SupervisionConsole.tsx'));
+const WarningDetailPage = lazy(() => import('./workbench/supervision/WarningDetailPage.tsx'));
+const SupervisionOrders = lazy(() => import('./workbench/supervision/OrderList.tsx'));
+const SupervisionOrder = lazy(() => import('./workbench/supervision/OrderDetail.tsx'));
+const SupervisionRules = lazy(() => import('./workbench/supervision/RuleList.tsx'));
+const BigScreen = lazy(() => import('./workbench/analytics/BigScreen.tsx'));
+const Cockpit = lazy(() => import('./workbench/analytics/Cockpit.tsx'));
+const SharingCatalog = lazy(() => import('./workbench/sharing/CatalogBrowser.tsx'));
+const SharingMine = lazy(() => import('./workbench/sharing/MyResources.tsx'));
+const SharingReview = lazy(() => import('./workbench/sharing/ReviewQueue.tsx'));
+const SharingResource = lazy(() => import('./workbench/sharing/ResourceDetail.tsx'));
+const SharingForm = lazy(() => import('./workbench/sharing/ResourceForm.tsx'));
 
 const page = (node: ReactNode) => (
   <Suspense
@@ -101,8 +121,11 @@ export function AppRoutes() {
         <Route path="mine/licenses" element={page(<MyLicenses />)} />
         <Route path="mine/licenses/:id" element={page(<MyLicenseDetail />)} />
         <Route path="verify" element={page(<Verify />)} />
+        <Route path="rate/:token" element={page(<RatePage />)} />
+        <Route path="ratings" element={page(<RatingStats />)} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
+      <Route path="screen" element={page(<BigScreen />)} />
       <Route path="workbench/login" element={page(<StaffLogin />)} />
       <Route path="workbench" element={page(<Shell />)}>
         <Route index element={page(<WorkbenchHome />)} />
@@ -130,6 +153,22 @@ export function AppRoutes() {
         <Route path="license-types" element={page(<LicenseTypes />)} />
         <Route path="seals" element={page(<SealList />)} />
         <Route path="seals/:id" element={page(<SealDetail />)} />
+        <Route path="ratings" element={page(<RectificationList />)} />
+        <Route path="ratings/appeals" element={page(<AppealQueue />)} />
+        <Route path="ratings/:id" element={page(<RectificationDetail />)} />
+        <Route path="performance" element={page(<PerformancePage />)} />
+        <Route path="supervision" element={page(<SupervisionConsole />)} />
+        <Route path="supervision/warnings/:id" element={page(<WarningDetailPage />)} />
+        <Route path="supervision/orders" element={page(<SupervisionOrders />)} />
+        <Route path="supervision/orders/:id" element={page(<SupervisionOrder />)} />
+        <Route path="supervision/rules" element={page(<SupervisionRules />)} />
+        <Route path="cockpit" element={page(<Cockpit />)} />
+        <Route path="sharing" element={page(<SharingCatalog />)} />
+        <Route path="sharing/mine" element={page(<SharingMine />)} />
+        <Route path="sharing/review" element={page(<SharingReview />)} />
+        <Route path="sharing/new" element={page(<SharingForm />)} />
+        <Route path="sharing/resources/:id" element={page(<SharingResource />)} />
+        <Route path="sharing/resources/:id/edit" element={page(<SharingForm />)} />
       </Route>
     </Routes>
   );

@@ -27,6 +27,7 @@ const FLOORS: Record<string, number> = {
   sharing: 11,
   opendata: 11,
   analytics: 12,
+  performance: 12,
 };
 
 const ROOT = process.cwd();

@@ -19,6 +19,10 @@ describe('workbench menu follows the staff roles', () => {
       'seals',
       'reassign',
       'processes',
+      'dept-orders',
+      'dept-warnings',
+      'performance',
+      'ratings',
       'security',
     ]);
     expect(menuFor(['office_admin']).map((m) => m.key)).toEqual([
@@ -27,6 +31,10 @@ describe('workbench menu follows the staff roles', () => {
       'item-excel',
       'license-types',
       'seals',
+      'cockpit',
+      'performance',
+      'ratings',
+      'rating-appeals',
       'security',
     ]);
   });
@@ -40,9 +48,28 @@ describe('workbench menu follows the staff roles', () => {
       'security',
     ]);
   });
+  it('gives the supervisor the console, the orders and the rules, each with a page', () => {
+    const entries = menuFor(['supervisor']);
+    expect(entries.map((m) => m.key).filter((k) => k.startsWith('supervision'))).toEqual([
+      'supervision',
+      'supervision-orders',
+      'supervision-rules',
+    ]);
+    expect(entries.every((m) => m.path !== null)).toBe(true);
+  });
   it('gives the head the review inbox, the department’s cases and licenses, with a page behind each', () => {
     const entries = menuFor(['dept_head']);
-    expect(entries.map((m) => m.key)).toEqual(['home', 'review', 'dept-cases', 'licenses', 'security']);
+    expect(entries.map((m) => m.key)).toEqual([
+      'home',
+      'review',
+      'dept-cases',
+      'licenses',
+      'dept-orders',
+      'dept-warnings',
+      'performance',
+      'ratings',
+      'security',
+    ]);
     expect(entries.every((m) => m.path !== null)).toBe(true);
   });
 });
