@@ -71,7 +71,7 @@ function Screen({ d, loadedAt }: { d: Dashboard; loadedAt: Date | null }) {
   const trend = useMemo(() => trendOption(d, DARK), [d]);
   const map = useMemo(() => mapOption(d, DARK, MAP), [d]);
   const departments = useMemo(() => rankingOption(departmentRows(d), DARK, '#3fb1ff'), [d]);
-  const items = useMemo(() => rankingOption(itemRows(d), DARK, '#36d6a0'), [d]);
+  const items = useMemo(() => rankingOption(itemRows(d), DARK, '#36d6a0', 230), [d]);
   const satisfaction = useMemo(() => satisfactionOption(d, DARK), [d]);
   const city = d.byCounty.find((c) => c.code === '411500');
   const zones = d.byCounty.filter((c) => c.code === '411571');

@@ -61,7 +61,12 @@ export function trendOption(d: Dashboard, p: Palette) {
 }
 
 /** Horizontal bars, biggest on top. */
-export function rankingOption(rows: Array<{ name: string; value: number }>, p: Palette, color: string) {
+export function rankingOption(
+  rows: Array<{ name: string; value: number }>,
+  p: Palette,
+  color: string,
+  labelWidth = 150,
+) {
   const top = rows.slice(0, 10).reverse();
   return {
     textStyle: { color: p.text },
@@ -71,7 +76,7 @@ export function rankingOption(rows: Array<{ name: string; value: number }>, p: P
     yAxis: {
       type: 'category',
       data: top.map((r) => r.name),
-      axisLabel: { color: p.text, width: 150, overflow: 'truncate' },
+      axisLabel: { color: p.text, width: labelWidth, overflow: 'truncate' },
       axisLine: { lineStyle: { color: p.axis } },
     },
     series: [
