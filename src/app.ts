@@ -170,6 +170,13 @@ export function createModules(config: Config, database: Database, clock: Clock =
       },
       (code) => catalog.demoImplementationId(code),
     );
+  /** Demo ratings by 张三 and 李四 of their demo cases' service events (after seedCases). */
+  const seedRatings = async () => {
+    const people = await identity.demoActors();
+    return interaction.seedDemo([people.zhangsan, people.lisi], async (actor) =>
+      (await cases.myCases(actor, { page: 1, pageSize: 100 })).items.map((c) => c.id),
+    );
+  };
   return {
     deps,
     audit,
@@ -189,6 +196,7 @@ export function createModules(config: Config, database: Database, clock: Clock =
     performance,
     analytics,
     seedCases,
+    seedRatings,
     runJobs,
   };
 }

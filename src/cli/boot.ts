@@ -53,4 +53,6 @@ export async function seedDemo(modules: Modules, log: (line: string) => void): P
     log(
       `演示办件：${cases} 件（已申报、补正中、审查中、超期、特别程序、已决定、已办结、不予受理、已撤回、已退件）`,
     );
+  const ratings = await modules.seedRatings();
+  if (ratings > 0) log(`演示评价：${ratings} 条好差评（含差评及其整改工单）`);
 }

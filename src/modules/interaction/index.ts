@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/http/access.ts';
 import type { InteractionDeps } from './deps.ts';
 import * as rectification from './ratings/rectification.ts';
 import type { AmendBody, LinkBody, RateBody, RectificationQuery, StatsQuery } from './ratings/schema.ts';
+import { seedDemoRatings } from './ratings/seed.ts';
 import * as ratings from './ratings/service.ts';
 import * as stats from './ratings/stats.ts';
 
@@ -54,6 +55,9 @@ export function createInteraction(deps: InteractionDeps) {
     decideAppeal: (ctx: RequestContext, id: string, input: { isUpheld: boolean; decision: string }) =>
       rectification.decideAppeal(deps, ctx, id, input),
     getSettings: () => rectification.getSettings(deps),
+    /** Demo ratings of the demo citizens' cases (idempotent); the number made. */
+    seedDemo: (citizens: Array<Actor | null>, caseIdsOf: (citizen: Actor) => Promise<string[]>) =>
+      seedDemoRatings(deps, citizens, caseIdsOf),
     setSettings: (ctx: RequestContext, days: number) => rectification.setSettings(deps, ctx, days),
   };
 }

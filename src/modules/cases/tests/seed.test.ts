@@ -50,4 +50,18 @@ describe('demo cases', () => {
     expect(wallet.items.map((l) => l.typeName)).toEqual(['食品经营许可证']);
     expect((await t.modules.audit.verify()).ok).toBe(true);
   });
+
+  it('rate the demo cases: mostly good, a 不满意 opens a rectification order; seeding again adds none', async () => {
+    const people = await t.modules.identity.demoActors();
+    const head = people.head;
+    if (!head) throw new Error('demo head missing');
+    const stats = await t.modules.interaction.publicStats({ by: 'department' });
+    const scjg = stats.items.find((s) => s.name === '信阳市市场监督管理局');
+    expect(scjg?.total).toBeGreaterThan(4);
+    expect(scjg?.bad).toBeGreaterThan(0);
+    expect(scjg?.satisfactionRate).toBeGreaterThan(0.5);
+    const orders = await t.modules.interaction.listRectifications(head, { state: 'open', page: 1 });
+    expect(orders.items.length).toBe(scjg?.bad);
+    expect(await t.modules.seedRatings()).toBe(0);
+  });
 });
