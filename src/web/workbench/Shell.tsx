@@ -20,12 +20,12 @@ export default function Shell() {
   if (me?.kind !== 'staff' || !me.isMfaComplete) return <Navigate to="/workbench/login" replace />;
 
   const entries = menuFor(me.roles);
-  // the entry whose page this is, or holds it (/workbench/cases/… under 本部门办件)
-  const selected =
-    entries.find((e) => e.path === location.pathname)?.key ??
-    entries.find((e) => e.path && e.path !== '/workbench' && location.pathname.startsWith(`${e.path}/`))
-      ?.key ??
-    'home';
+  // the entry whose page this is, or the one with the longest path holding it (/workbench/cases/… under
+  // 本部门办件; /workbench/supervision/orders/… under 督办单, not 电子监察)
+  const holding = entries
+    .filter((e) => e.path && e.path !== '/workbench' && location.pathname.startsWith(`${e.path}/`))
+    .sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0));
+  const selected = entries.find((e) => e.path === location.pathname)?.key ?? holding[0]?.key ?? 'home';
   const menu = (
     <Menu
       mode="inline"
