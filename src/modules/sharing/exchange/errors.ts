@@ -1,0 +1,12 @@
+// Stable error codes of sharing's exchange (subscriptions and deliveries), with their zh-CN titles.
+import { defineError } from '../../../platform/errors.ts';
+
+export const exchangeErrors = {
+  subscriptionNotFound: defineError('SHARING_SUBSCRIPTION_NOT_FOUND', 404, '订阅不存在'),
+  deliveryNotFound: defineError('SHARING_DELIVERY_NOT_FOUND', 404, '投递记录不存在'),
+  badTarget: defineError('SHARING_BAD_WEBHOOK_URL', 400, '回调地址不符合要求'),
+  notPublished: defineError('SHARING_NOT_SUBSCRIBABLE', 409, '信息资源尚未发布，不能订阅'),
+  wrongState: defineError('SHARING_SUBSCRIPTION_STATE', 409, '订阅当前状态不允许此操作'),
+  noDepartment: defineError('SHARING_NO_DEPARTMENT', 403, '账号未归属部门，不能订阅'),
+  badCursor: defineError('SHARING_BAD_CURSOR', 400, '游标无效'),
+};

@@ -1,0 +1,387 @@
+// Exchange verbs: subscribe / pause / resume / delete, delivery history, dead letters and replays, the
+// pull feed, the outbox handler that turns resource changes into notices and queued deliveries, and
+// the delivery job that POSTs signed notices (decision 0014).
+import type { RequestContext } from '../../../platform/context.ts';
+import type { Executor } from '../../../platform/db/index.ts';
+import { emit, type OutboxEvent } from '../../../platform/events.ts';
+import type { Actor } from '../../../platform/http/access.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { SharingDeps } from '../deps.ts';
+import { actorOfCtx } from '../use-cases/catalog.ts';
+import { exchangeErrors } from './errors.ts';
+import type { DeliveryView, Notice, SubscriptionInput, SubscriptionView } from './schema.ts';
+import { HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, newKey, signatureOf } from './sign.ts';
+import * as store from './store.ts';
+import { targetProblem, urlProblem } from './target.ts';
+
+export type ExchangeOptions = {
+  /** per-request timeout of a webhook POST */
+  timeoutMs: number;
+  /** attempts before a delivery becomes a dead letter */
+  maxAttempts: number;
+  /** webhook POSTs in flight at once per node */
+  concurrency: number;
+  /** deliveries claimed per round */
+  batch: number;
+  /** the first retry delay; each next one is 4× longer, capped at maxDelayMs, ±20 % jitter */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** loopback and private-network targets allowed (demo mode and tests); refused otherwise */
+  allowPrivateTargets: boolean;
+};
+export const defaultOptions = (allowPrivateTargets: boolean): ExchangeOptions => ({
+  timeoutMs: 5000,
+  maxAttempts: 8,
+  concurrency: 8,
+  batch: 32,
+  baseDelayMs: 60_000,
+  maxDelayMs: 6 * 3600_000,
+  allowPrivateTargets,
+});
+
+/** The delay before attempt n+1 after n failed attempts: base·4^(n−1), capped, ±20 % jitter. */
+export function backoffMs(options: ExchangeOptions, failedAttempts: number, random = Math.random()) {
+  const plain = Math.min(options.maxDelayMs, options.baseDelayMs * 4 ** Math.max(0, failedAttempts - 1));
+  return Math.round(plain * (0.8 + 0.4 * random));
+}
+
+const isBureau = (actor: Actor) => actor.roles.includes('data_reviewer');
+const isOwner = (actor: Actor, s: { department_id: string }) =>
+  actor.roles.includes('data_officer') && actor.departmentId === s.department_id;
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+function toView(s: store.SubscriptionFull): SubscriptionView {
+  return {
+    id: s.id,
+    resourceId: s.resource_id,
+    resourceCode: s.resource_code,
+    resourceName: s.resource_name,
+    departmentName: s.department_name,
+    mode: s.mode,
+    url: s.url,
+    signing: s.signing,
+    publicKey: s.public_key,
+    status: s.status,
+    createdAt: new Date(s.created_at).toISOString(),
+    createdByName: s.created_by_name,
+    counts: { pending: s.pending, delivered: s.delivered, dead: s.dead },
+  };
+}
+
+async function withHistory(db: Executor, rows: store.DeliveryFull[]): Promise<DeliveryView[]> {
+  const attempts = await store.attemptsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((d) => ({
+    id: d.id,
+    subscriptionId: d.subscription_id,
+    eventId: d.event_id,
+    type: d.type,
+    status: d.status,
+    attempts: d.attempts,
+    nextAttemptAt: d.status === 'pending' ? iso(d.next_attempt_at) : null,
+    lastStatusCode: d.last_status_code,
+    lastError: d.last_error,
+    deliveredAt: iso(d.delivered_at),
+    deadAt: iso(d.dead_at),
+    createdAt: new Date(d.created_at).toISOString(),
+    history: attempts
+      .filter((a) => a.delivery_id === d.id)
+      .map((a) => ({
+        attempt: a.attempt,
+        at: new Date(a.at).toISOString(),
+        statusCode: a.status_code,
+        latencyMs: a.latency_ms,
+        error: a.error,
+        isOk: a.is_ok,
+      })),
+  }));
+}
+
+/** A subscription the actor may see (its department's officers, the data bureau); others get 404. */
+async function seeable(deps: SharingDeps, actor: Actor, id: string) {
+  const s = await store.getSubscription(deps.db, id);
+  if (!s || !(isOwner(actor, s) || isBureau(actor))) throw exchangeErrors.subscriptionNotFound(id);
+  return s;
+}
+async function owned(deps: SharingDeps, actor: Actor, id: string) {
+  const s = await store.getSubscription(deps.db, id);
+  if (!s || !isOwner(actor, s)) throw exchangeErrors.subscriptionNotFound(id);
+  return s;
+}
+
+// ── subscriptions ──
+export async function subscribe(
+  deps: SharingDeps,
+  options: ExchangeOptions,
+  ctx: RequestContext,
+  input: SubscriptionInput,
+) {
+  const actor = actorOfCtx(ctx);
+  if (!actor.departmentId) throw exchangeErrors.noDepartment();
+  const resource = await store.publishedResource(deps.db, input.resourceId);
+  if (!resource) throw exchangeErrors.notPublished(input.resourceId);
+  let url: string | null = null;
+  if (input.mode === 'webhook') {
+    if (!input.url)
+      throw exchangeErrors.badTarget('推送方式需要填写回调地址', [{ path: 'url', message: '必填' }]);
+    const problem = urlProblem(input.url) ?? (await targetProblem(input.url, options.allowPrivateTargets));
+    if (problem) throw exchangeErrors.badTarget(problem, [{ path: 'url', message: problem }]);
+    url = input.url;
+  }
+  const department = await deps.org.getDepartment(actor.departmentId);
+  if (!department) throw exchangeErrors.noDepartment();
+  const key = input.mode === 'webhook' ? newKey(input.signing) : null;
+  const id = newId();
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    await store.insertSubscription(tx, {
+      id,
+      resource_id: resource.id,
+      department_id: department.id,
+      department_name: department.name,
+      mode: input.mode,
+      url,
+      signing: key ? input.signing : null,
+      secret: key ? deps.cipher.encrypt(key.secret) : null,
+      public_key: key?.publicKey ?? null,
+      status: 'active',
+      created_by: actor.accountId,
+      created_by_name: actor.displayName,
+      created_at: now,
+      updated_at: now,
+    });
+    await emit(tx, 'sharing.subscription-created', {
+      subscriptionId: id,
+      resourceId: resource.id,
+      mode: input.mode,
+    });
+    await deps.audit.record(tx, ctx, {
+      action: 'sharing-subscription.create',
+      subjectType: 'sharing-subscription',
+      subjectId: id,
+      summary: {
+        resourceId: resource.id,
+        code: resource.code,
+        mode: input.mode,
+        url,
+        signing: key ? input.signing : null,
+      },
+    });
+  });
+  const view = toView((await store.getSubscription(deps.db, id)) as store.SubscriptionFull);
+  // the HMAC secret is shown once, here; an Ed25519 private key never leaves the platform
+  return { ...view, secret: key && input.signing === 'hmac-sha256' ? key.secret : null };
+}
+
+export async function list(deps: SharingDeps, actor: Actor) {
+  if (!actor.departmentId) return { items: [] };
+  return { items: (await store.listSubscriptions(deps.db, actor.departmentId)).map(toView) };
+}
+export const get = async (deps: SharingDeps, actor: Actor, id: string) =>
+  toView(await seeable(deps, actor, id));
+
+const NEXT_STATUS = { pause: 'paused', resume: 'active', delete: 'deleted' } as const;
+export async function change(
+  deps: SharingDeps,
+  ctx: RequestContext,
+  id: string,
+  verb: 'pause' | 'resume' | 'delete',
+) {
+  const actor = actorOfCtx(ctx);
+  const s = await owned(deps, actor, id);
+  if ((verb === 'pause' && s.status !== 'active') || (verb === 'resume' && s.status !== 'paused'))
+    throw exchangeErrors.wrongState(verb === 'pause' ? '订阅不在生效状态' : '订阅未暂停');
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    await store.setStatus(tx, id, NEXT_STATUS[verb], now);
+    await emit(tx, `sharing.subscription-${verb === 'delete' ? 'deleted' : `${verb}d`}`, {
+      subscriptionId: id,
+    });
+    await deps.audit.record(tx, ctx, {
+      action: `sharing-subscription.${verb}`,
+      subjectType: 'sharing-subscription',
+      subjectId: id,
+      summary: { resourceId: s.resource_id },
+    });
+  });
+}
+
+// ── deliveries, dead letters, replay ──
+export async function deliveries(
+  deps: SharingDeps,
+  actor: Actor,
+  id: string,
+  status: string | null,
+  limit: number,
+) {
+  await seeable(deps, actor, id);
+  return { items: await withHistory(deps.db, await store.deliveriesOf(deps.db, id, status, limit)) };
+}
+export async function deadLetters(deps: SharingDeps, actor: Actor, limit: number) {
+  const rows = isBureau(actor) ? await store.deadLetters(deps.db, limit) : [];
+  const views = await withHistory(deps.db, rows);
+  return {
+    items: views.map((v, i) => ({
+      ...v,
+      departmentName: rows[i]?.department_name ?? '',
+      resourceName: rows[i]?.resource_name ?? '',
+      url: rows[i]?.url ?? null,
+    })),
+  };
+}
+export async function replay(deps: SharingDeps, ctx: RequestContext, id: string, deliveryId: string | null) {
+  const actor = actorOfCtx(ctx);
+  await seeable(deps, actor, id);
+  if (deliveryId) {
+    const d = await store.getDelivery(deps.db, id, deliveryId);
+    if (!d) throw exchangeErrors.deliveryNotFound(deliveryId);
+    if (d.status !== 'dead' && d.status !== 'delivered')
+      throw exchangeErrors.wrongState('只能重放已送达或投递失败的通知');
+  }
+  return deps.db.transaction().execute(async (tx) => {
+    const replayed = await store.replay(tx, id, deliveryId, deps.clock.now());
+    await emit(tx, 'sharing.deliveries-replayed', { subscriptionId: id, deliveryId, replayed });
+    await deps.audit.record(tx, ctx, {
+      action: 'sharing-subscription.replay',
+      subjectType: 'sharing-subscription',
+      subjectId: id,
+      summary: { deliveryId, replayed },
+    });
+    return { replayed };
+  });
+}
+
+// ── pull ──
+export async function changes(
+  deps: SharingDeps,
+  actor: Actor,
+  id: string,
+  after: string | undefined,
+  limit: number,
+) {
+  const s = await owned(deps, actor, id);
+  const from = after && BigInt(after) > BigInt(s.start_seq) ? after : String(s.start_seq);
+  const rows = await store.changesAfter(deps.db, s.resource_id, from, limit);
+  return {
+    changes: rows.map((r) => ({ ...r.notice, cursor: r.seq })),
+    next: rows.at(-1)?.seq ?? from,
+  };
+}
+
+// ── the outbox handler: in the dispatcher's transaction, only reads and enqueues ──
+export const CHANGE_EVENTS = ['sharing.data-loaded', 'sharing.resource-published', 'sharing.api-mounted'];
+
+export async function onResourceChanged(deps: SharingDeps, event: OutboxEvent, tx: Executor) {
+  const resourceId = event.payload.resourceId;
+  if (typeof resourceId !== 'string') return;
+  const resource = await store.publishedResource(tx, resourceId);
+  if (!resource) return;
+  const now = deps.clock.now();
+  let version = typeof event.payload.version === 'number' ? event.payload.version : null;
+  let counts: Notice['counts'] = null;
+  let at = now;
+  const loadId = typeof event.payload.loadId === 'string' ? event.payload.loadId : null;
+  if (loadId) {
+    const load = await store.loadOf(tx, loadId);
+    if (load) {
+      version = load.version;
+      counts = {
+        rows: load.row_count,
+        accepted: load.row_count - load.rejected_count,
+        rejected: load.rejected_count,
+      };
+      at = new Date(load.created_at);
+    }
+  }
+  const notice: Notice = {
+    id: event.id,
+    type: event.type,
+    resource: { id: resource.id, code: resource.code, name: resource.name },
+    version,
+    loadId,
+    counts,
+    occurredAt: at.toISOString(),
+  };
+  const seq = await store.insertChange(tx, { id: event.id, resourceId, type: event.type, notice, at: now });
+  if (seq) await store.enqueueDeliveries(tx, seq, resourceId, now);
+}
+
+// ── the delivery job ──
+type Work = Awaited<ReturnType<typeof store.claimDue>>[number];
+
+/** Claims due deliveries and POSTs them, `concurrency` at a time; returns how many were attempted. */
+export async function deliverPending(deps: SharingDeps, options: ExchangeOptions): Promise<number> {
+  const now = deps.clock.now();
+  const leaseUntil = new Date(now.getTime() + options.timeoutMs + 60_000);
+  const work = await store.claimDue(deps.db, now, leaseUntil, options.batch);
+  let next = 0;
+  const worker = async () => {
+    while (next < work.length) {
+      const job = work[next++];
+      if (job) await deliverOne(deps, options, job);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, work.length) }, worker));
+  return work.length;
+}
+
+async function deliverOne(deps: SharingDeps, options: ExchangeOptions, job: Work) {
+  const body = JSON.stringify(job.notice);
+  const timestamp = String(Math.floor(deps.clock.now().getTime() / 1000));
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  const started = performance.now();
+  try {
+    const problem = await targetProblem(job.url, options.allowPrivateTargets);
+    if (problem) throw new Error(problem);
+    const response = await fetch(job.url, {
+      method: 'POST',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Yiwang-Webhook/1',
+        [HEADER_ID]: job.change_id,
+        [HEADER_TIMESTAMP]: timestamp,
+        [HEADER_SIGNATURE]: signatureOf(job.signing, deps.cipher.decrypt(job.secret), timestamp, body),
+      },
+      body,
+    });
+    statusCode = response.status;
+    await response.body?.cancel();
+    if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
+  } catch (e) {
+    const name = e instanceof Error ? e.name : '';
+    error =
+      name === 'TimeoutError' || name === 'AbortError'
+        ? `超时（${options.timeoutMs} ms 内未响应）`
+        : `连接失败：${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e)}`;
+  }
+  const latency = Math.round(performance.now() - started);
+  const at = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    await store.recordAttempt(tx, {
+      id: newId(),
+      delivery_id: job.id,
+      attempt: job.attempts,
+      at,
+      status_code: statusCode,
+      latency_ms: latency,
+      error: error?.slice(0, 500) ?? null,
+      is_ok: error === null,
+    });
+    if (error === null)
+      await store.finishDelivery(tx, job.id, { kind: 'delivered', at, statusCode: statusCode ?? 200 });
+    else if (job.attempts >= options.maxAttempts)
+      await store.finishDelivery(tx, job.id, { kind: 'dead', at, statusCode, error: error.slice(0, 500) });
+    else
+      await store.finishDelivery(tx, job.id, {
+        kind: 'retry',
+        next: new Date(at.getTime() + backoffMs(options, job.attempts)),
+        statusCode,
+        error: error.slice(0, 500),
+      });
+  });
+}
