@@ -5,11 +5,14 @@
 import type { RequestContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import type { SharingDeps } from './deps.ts';
+import { createExchange } from './exchange/index.ts';
+import { createGrants } from './grants/index.ts';
 import type { ApiMount, CatalogQuery, MineQuery, ResourceInput } from './schema.ts';
 import { type SharingDemoPeople, seedSharing } from './seed.ts';
 import * as browse from './use-cases/browse.ts';
 import * as catalog from './use-cases/catalog.ts';
 import * as mount from './use-cases/mount.ts';
+import * as openData from './use-cases/open-source.ts';
 
 export type { SharingDeps } from './deps.ts';
 export { sharingRoutes } from './routes.ts';
@@ -36,8 +39,15 @@ export function createSharing(deps: SharingDeps) {
     listLoads: (actor: Actor, id: string) => mount.listLoads(deps, actor, id),
     getLoad: (actor: Actor, id: string, loadId: string) => mount.getLoad(deps, actor, id, loadId),
     previewRows: (actor: Actor, id: string, page: number) => mount.previewRows(deps, actor, id, page),
+    // ── for opendata (decision 0012): openable resources, one with its plain rows to desensitise ──
+    openable: () => openData.openable(deps),
+    openSource: (resourceId: string) => openData.openSource(deps, resourceId),
     /** Demo data: 法人基础信息 (with five enterprises mounted) and 社会保险参保登记信息, published. */
     seedDemo: (people: SharingDemoPeople) => seedSharing(deps, people),
+    // ── exchange (decision 0014): subscriptions, signed webhook deliveries, pull ──
+    exchange: createExchange(deps),
+    // ── grants and the gateway (decision 0013): requests, grants, system clients, OIDC, /share/v1 ──
+    grants: createGrants(deps),
   };
 }
 export type SharingModule = ReturnType<typeof createSharing>;

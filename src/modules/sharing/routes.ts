@@ -5,6 +5,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../platform/errors.ts';
 import { type Access, actorOf, contextOf } from '../../platform/http/access.ts';
+import { exchangeRoutes } from './exchange/index.ts';
+import { grantsRoutes } from './grants/routes.ts';
 import type { SharingModule } from './index.ts';
 import {
   ApiMount,
@@ -44,6 +46,8 @@ export function sharingRoutes(sharing: SharingModule) {
       { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
       (_req, body, done) => done(null, body),
     );
+    // requests, grants, system clients, the call log, /oidc and the /share/v1 gateway (decision 0013)
+    await app.register(grantsRoutes(sharing.grants));
 
     // ── the published catalog, for all staff ──
     app.get(
@@ -230,6 +234,7 @@ export function sharingRoutes(sharing: SharingModule) {
       },
       async (req) => sharing.previewRows(actorOf(req), req.params.id, req.query.page),
     );
+    exchangeRoutes(app, sharing.exchange);
   };
   return plugin;
 }
