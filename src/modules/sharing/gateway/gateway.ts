@@ -10,9 +10,8 @@ import { type AppError, isAppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { SharingDeps } from '../deps.ts';
 import { grantErrors } from '../grants/errors.ts';
-import { beijingDay, type GrantRow, isLive, MASKS } from '../grants/service.ts';
+import { beijingDay, type GrantRow, MASKS } from '../grants/service.ts';
 import type { DataItem } from '../schema.ts';
-import { clientRow } from './clients.ts';
 import type { Oidc } from './oidc.ts';
 
 export const GATEWAY_PAGE = 100;
@@ -25,6 +24,18 @@ export type GatewayCall = {
 export type GatewayAnswer =
   | { status: 200; body: object }
   | { status: number; error: AppError; headers?: Record<string, string> };
+
+type Lookup = {
+  department_id: string;
+  is_enabled: boolean;
+  rate_per_minute: number;
+  resource_id: string | null;
+  provider_id: string | null;
+  resource_name: string | null;
+  items: DataItem[] | null;
+  grant: Pick<GrantRow, 'id' | 'purpose' | 'fields' | 'row_filter' | 'unmasked' | 'daily_quota'> | null;
+  used: number | null;
+};
 
 type Log = {
   clientId: string | null;
@@ -69,35 +80,42 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     const m = /^Bearer ([\w.~+/-]+=*)$/.exec(call.authorization ?? '');
     const clientId = m?.[1] ? await oidc.verify(m[1]) : null;
     if (!clientId) throw grantErrors.tokenRequired();
-    const client = await clientRow(deps, clientId);
-    if (!client?.is_enabled) throw grantErrors.tokenRequired('接入系统已停用');
-    log.clientId = clientId;
-    log.consumer = client.department_id;
-    const wait = overRate(clientId, client.rate_per_minute);
-    if (wait > 0) throw withHeaders(grantErrors.rate(), { 'Retry-After': String(wait) });
-
     const code = call.code.replace('-', '/');
-    log.code = code;
-    const resource = (
-      await sql<{ id: string; department_id: string; name: string; items: DataItem[] }>`select r.id,
-        r.department_id, v.name, v.items from sharing.resource r
-        join sharing.resource_version v on v.id = r.published_version_id where r.code = ${code}`.execute(
-        deps.db,
-      )
-    ).rows[0];
-    if (!resource) throw grantErrors.resourceNotFound(code);
-    log.resourceId = resource.id;
-    log.provider = resource.department_id;
     const now = deps.clock.now();
-    const grants = (
-      await sql<GrantRow>`select * from sharing.share_grant where resource_id = ${resource.id}
-        and consumer_department_id = ${client.department_id} and state = 'active'
-        order by created_at desc`.execute(deps.db)
-    ).rows.filter((g) => isLive(g, now));
-    const grant = grants[0];
+    const today = beijingDay(now);
+    // one statement: the client, the resource's published items, the live grant and today's usage
+    const found = (
+      await sql<Lookup>`select c.department_id, c.is_enabled, c.rate_per_minute, r.id as resource_id,
+          r.department_id as provider_id, v.name as resource_name, v.items, gg.g as grant, u.calls as used
+        from sharing.system_client c
+        left join sharing.resource r on r.code = ${code}
+        left join sharing.resource_version v on v.id = r.published_version_id
+        left join lateral (select to_jsonb(g) as g from sharing.share_grant g
+          where g.resource_id = r.id and g.consumer_department_id = c.department_id and g.state = 'active'
+            and (g.expires_at is null or g.expires_at > ${now})
+          order by g.created_at desc limit 1) gg on true
+        left join sharing.grant_usage u on u.grant_id = (gg.g ->> 'id')::uuid and u.day = ${today}
+        where c.client_id = ${clientId}`.execute(deps.db)
+    ).rows[0];
+    if (!found?.is_enabled) throw grantErrors.tokenRequired('接入系统已停用');
+    log.clientId = clientId;
+    log.consumer = found.department_id;
+    const wait = overRate(clientId, found.rate_per_minute);
+    if (wait > 0) throw withHeaders(grantErrors.rate(), { 'Retry-After': String(wait) });
+    log.code = code;
+    if (!found.resource_id || !found.items) throw grantErrors.resourceNotFound(code);
+    const resource = { id: found.resource_id, name: found.resource_name ?? '', items: found.items };
+    log.resourceId = resource.id;
+    log.provider = found.provider_id;
+    const grant = found.grant;
     if (!grant) throw grantErrors.noGrant();
     log.grantId = grant.id;
     log.purpose = grant.purpose;
+    if (grant.daily_quota !== null && (found.used ?? 0) >= grant.daily_quota) {
+      const midnight = Date.parse(`${today}T16:00:00Z`);
+      const retry = Math.max(1, Math.ceil((midnight - now.getTime()) / 1000));
+      throw withHeaders(grantErrors.quota(`每日 ${grant.daily_quota} 次`), { 'Retry-After': String(retry) });
+    }
 
     const asked = list(single(call.query.fields));
     const fields = asked.length > 0 ? [...new Set(asked)] : grant.fields;
@@ -126,18 +144,6 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
       } else conditions.push(sql`data ->> ${key} = any(${values})`);
     }
     const page = Math.max(1, Math.min(100_000, Number.parseInt(single(call.query.page) ?? '1', 10) || 1));
-
-    if (grant.daily_quota !== null) {
-      const used = (
-        await sql<{ calls: number }>`select calls from sharing.grant_usage where grant_id = ${grant.id}
-          and day = ${beijingDay(now)}`.execute(deps.db)
-      ).rows[0];
-      if ((used?.calls ?? 0) >= grant.daily_quota) {
-        const midnight = Date.parse(`${beijingDay(now)}T16:00:00Z`);
-        const wait = Math.max(1, Math.ceil((midnight - now.getTime()) / 1000));
-        throw withHeaders(grantErrors.quota(`每日 ${grant.daily_quota} 次`), { 'Retry-After': String(wait) });
-      }
-    }
 
     const where = sql.join(conditions, sql` and `);
     const { rows } = await sql<{ data: Record<string, unknown>; total: number }>`select data,
@@ -171,19 +177,62 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     };
   }
 
-  async function writeLog(log: Log, status: number, errorCode: string | null, started: number) {
+  // Group commit: calls arriving while a batch is written wait for the next one; each call answers only
+  // after its own log row (and usage count) is committed, so no answered call goes unlogged.
+  let pending: Array<{ row: object; done: (error?: unknown) => void }> = [];
+  let isFlushing = false;
+  async function flush() {
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      try {
+        await sql`with x as (select * from jsonb_to_recordset(${JSON.stringify(batch.map((b) => b.row))}::jsonb)
+            as x(id uuid, at timestamptz, client_id text, consumer uuid, provider uuid, grant_id uuid,
+              resource_id uuid, code text, purpose text, fields text[], row_count int, status int,
+              error_code text, latency real, day date)),
+          logged as (insert into sharing.call_log (id, at, client_id, consumer_department_id,
+              provider_department_id, grant_id, resource_id, resource_code, purpose, fields, row_count, status,
+              error_code, latency_ms)
+            select id, at, client_id, consumer, provider, grant_id, resource_id, code, purpose, fields, row_count,
+              status, error_code, latency from x)
+          insert into sharing.grant_usage (grant_id, day, calls)
+            select grant_id, day, count(*)::int from x where grant_id is not null and status = 200
+            group by grant_id, day
+          on conflict (grant_id, day) do update set calls = sharing.grant_usage.calls + excluded.calls`.execute(
+          deps.db,
+        );
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.done(error);
+      }
+    }
+    isFlushing = false;
+  }
+  function writeLog(log: Log, status: number, errorCode: string | null, started: number) {
     const now = deps.clock.now();
-    const latency = performance.now() - started;
-    await deps.db.transaction().execute(async (tx) => {
-      await sql`insert into sharing.call_log (id, at, client_id, consumer_department_id, provider_department_id,
-        grant_id, resource_id, resource_code, purpose, fields, row_count, status, error_code, latency_ms)
-        values (${newId()}, ${now}, ${log.clientId}, ${log.consumer}, ${log.provider}, ${log.grantId},
-        ${log.resourceId}, ${log.code}, ${log.purpose}, ${log.fields}, ${log.rows}, ${status}, ${errorCode},
-        ${latency})`.execute(tx);
-      if (log.grantId && status === 200)
-        await sql`insert into sharing.grant_usage (grant_id, day, calls) values (${log.grantId},
-          ${beijingDay(now)}, 1) on conflict (grant_id, day) do update
-          set calls = sharing.grant_usage.calls + 1`.execute(tx);
+    const row = {
+      id: newId(),
+      at: now.toISOString(),
+      client_id: log.clientId,
+      consumer: log.consumer,
+      provider: log.provider,
+      grant_id: log.grantId,
+      resource_id: log.resourceId,
+      code: log.code,
+      purpose: log.purpose,
+      fields: log.fields,
+      row_count: log.rows,
+      status,
+      error_code: errorCode,
+      latency: performance.now() - started,
+      day: beijingDay(now),
+    };
+    return new Promise<void>((resolve, reject) => {
+      pending.push({ row, done: (error) => (error ? reject(error) : resolve()) });
+      if (!isFlushing) {
+        isFlushing = true;
+        void flush();
+      }
     });
   }
 
