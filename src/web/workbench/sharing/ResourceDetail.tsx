@@ -12,6 +12,7 @@ import { StatusTag } from '../../common/StatusTag.tsx';
 import { useLoad } from '../../common/useLoad.ts';
 import { useTitle } from '../../common/useTitle.ts';
 import { useSession } from '../../session.tsx';
+import { SubscribeButton } from './exchange/SubscribeButton.tsx';
 import { MountPanel } from './MountPanel.tsx';
 import {
   CYCLE_LABEL,
@@ -128,6 +129,9 @@ export default function ResourceDetail() {
             >
               提交审核
             </Button>
+          ) : null}
+          {roles.includes('data_officer') && r.publishedVersion ? (
+            <SubscribeButton resourceId={r.id} />
           ) : null}
           {isReviewer && r.state === 'submitted' ? (
             <>
