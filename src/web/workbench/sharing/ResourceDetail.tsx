@@ -13,6 +13,7 @@ import { useLoad } from '../../common/useLoad.ts';
 import { useTitle } from '../../common/useTitle.ts';
 import { useSession } from '../../session.tsx';
 import { SubscribeButton } from './exchange/SubscribeButton.tsx';
+import { RequestShareButton } from './grants/RequestShareButton.tsx';
 import { MountPanel } from './MountPanel.tsx';
 import {
   CYCLE_LABEL,
@@ -132,6 +133,9 @@ export default function ResourceDetail() {
           ) : null}
           {roles.includes('data_officer') && r.publishedVersion ? (
             <SubscribeButton resourceId={r.id} />
+          ) : null}
+          {roles.includes('data_officer') && !isOwner && r.publishedVersion && r.shareType !== 'none' ? (
+            <RequestShareButton resourceId={r.id} items={r.items} />
           ) : null}
           {isReviewer && r.state === 'submitted' ? (
             <>
