@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/support/db.ts';
 import {
   addWorkingDays,
+  calendarWindow,
   isIsoDate,
   isWorkingDay,
   listCalendar,
@@ -100,6 +101,24 @@ describe('the working-day calendar', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('a calendar window read once counts exactly as workingDaysBetween, and refuses days outside it', async () => {
+    const day = fc.integer({ min: 0, max: 900 }).map((i) => new Date(Date.UTC(2024, 0, 1) + i * 86_400_000));
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    await fc.assert(
+      fc.asyncProperty(fc.array(day, { minLength: 2, maxLength: 6 }), async (dates) => {
+        const days = dates.map(iso);
+        const window = await calendarWindow(db(), days);
+        for (const a of days)
+          for (const b of days)
+            expect(window.workingDaysBetween(a, b)).toBe(await workingDaysBetween(db(), a, b));
+      }),
+      { numRuns: 30 },
+    );
+    const window = await calendarWindow(db(), ['2025-09-26', '2025-10-12']);
+    expect(window.workingDaysBetween('2025-09-26', '2025-10-12')).toBe(6);
+    expect(() => window.workingDaysBetween('2025-09-26', '2025-10-13')).toThrow(RangeError);
   });
 
   it('reads only the overrides of the range it needs, never the whole table', async () => {

@@ -91,15 +91,47 @@ function weekdaysAfter(a: number, b: number): number {
  * days of a limit starting on `a` have elapsed by `b`". When b is before a the count is negative.
  */
 export async function workingDaysBetween(db: Executor, a: string, b: string): Promise<number> {
+  const from = Math.min(toEpochDay(a), toEpochDay(b));
+  const to = Math.max(toEpochDay(a), toEpochDay(b));
+  return countWorking(a, b, await overridesIn(db, from + 1, to));
+}
+
+/** workingDaysBetween with the overrides of at least (min(a, b), max(a, b)] at hand. */
+function countWorking(a: string, b: string, overrides: Map<number, CalendarDayKind>): number {
   const from = toEpochDay(a);
   const to = toEpochDay(b);
-  if (to < from) return -(await workingDaysBetween(db, b, a));
+  if (to < from) return -countWorking(b, a, overrides);
   let count = weekdaysAfter(from, to);
-  for (const [day, kind] of await overridesIn(db, from + 1, to)) {
+  for (const [day, kind] of overrides) {
+    if (day <= from || day > to) continue;
     if (kind === 'holiday' && isWeekday(day)) count--;
     if (kind === 'workday' && !isWeekday(day)) count++;
   }
   return count;
+}
+
+/** The calendar of one date range, read once, for counting the days of many cases without a query each. */
+export type CalendarWindow = {
+  /** workingDaysBetween for two days inside the window's range; a day outside it is a RangeError. */
+  workingDaysBetween(a: string, b: string): number;
+};
+
+export async function calendarWindow(db: Executor, days: string[]): Promise<CalendarWindow> {
+  const epochs = days.map(toEpochDay);
+  const first = epochs.length ? Math.min(...epochs) : 0;
+  const last = epochs.length ? Math.max(...epochs) : 0;
+  const overrides = await overridesIn(db, first, last);
+  const inside = (day: string) => {
+    const n = toEpochDay(day);
+    if (n < first || n > last) throw new RangeError(`${day} is outside the calendar window`);
+  };
+  return {
+    workingDaysBetween: (a, b) => {
+      inside(a);
+      inside(b);
+      return countWorking(a, b, overrides);
+    },
+  };
 }
 
 /** The overrides (holidays and make-up workdays) of one year, in date order. */

@@ -2,7 +2,12 @@
 // the holiday calendar; a paused interval (补正 during review, 特别程序) moves both deadlines by the working
 // days it lasted; one extension (延长审批) adds days. "Remaining" counts working days after today up to
 // and including the due day: 0 means today is the last day, negative means overdue.
-import { addWorkingDays, workingDaysBetween } from '../../platform/calendar.ts';
+import {
+  addWorkingDays,
+  type CalendarWindow,
+  calendarWindow,
+  workingDaysBetween,
+} from '../../platform/calendar.ts';
 import { shanghaiDate } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import type { ClockView } from './schema.ts';
@@ -41,20 +46,41 @@ export async function clockView(
   stops: ClockStopRow[],
   now: Date,
 ): Promise<ClockView> {
-  const today = shanghaiDate(now);
-  const open = stops.find((s) => s.kind !== 'extension' && s.ended_on === null);
-  // while paused the count stands still at the day the pause began
-  const asOf = open ? open.started_on : today;
-  const remaining = async (due: string | null) => (due === null ? null : workingDaysBetween(db, asOf, due));
-  const remainingDays = c.accepted_on && !isClosed(c) ? await remaining(c.promised_due_on) : null;
-  const legalRemainingDays = c.accepted_on && !isClosed(c) ? await remaining(c.legal_due_on) : null;
+  const calendar = await calendarWindow(db, clockDays(c, stops, now));
+  return clockViewOn(calendar, c, stops, now);
+}
+
+/** The days clockViewOn counts between: give them to calendarWindow (for many cases, all of them). */
+export function clockDays(c: CaseRow, stops: ClockStopRow[], now: Date): string[] {
+  const days = [countingFrom(stops, now)];
+  if (c.promised_due_on) days.push(c.promised_due_on);
+  if (c.legal_due_on) days.push(c.legal_due_on);
+  return days;
+}
+
+/** While paused the count stands still at the day the pause began. */
+const openPause = (stops: ClockStopRow[]) => stops.find((s) => s.kind !== 'extension' && s.ended_on === null);
+const countingFrom = (stops: ClockStopRow[], now: Date) => openPause(stops)?.started_on ?? shanghaiDate(now);
+
+/** The clock of a case with the calendar of its days already read (clockDays). */
+export function clockViewOn(
+  calendar: CalendarWindow,
+  c: CaseRow,
+  stops: ClockStopRow[],
+  now: Date,
+): ClockView {
+  const asOf = countingFrom(stops, now);
+  const counting = c.accepted_on !== null && !isClosed(c);
+  const remaining = (due: string | null) =>
+    counting && due !== null ? calendar.workingDaysBetween(asOf, due) : null;
+  const remainingDays = remaining(c.promised_due_on);
   return {
     acceptedOn: c.accepted_on,
     legalDueOn: c.legal_due_on,
     promisedDueOn: c.promised_due_on,
     remainingDays,
-    legalRemainingDays,
-    isPaused: open !== undefined,
+    legalRemainingDays: remaining(c.legal_due_on),
+    isPaused: openPause(stops) !== undefined,
     isOverdue: remainingDays !== null && remainingDays < 0,
     extensionDays: c.extension_days,
     pausedDays: stops.reduce((sum, s) => sum + (s.paused_days ?? 0), 0),

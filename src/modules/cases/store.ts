@@ -343,17 +343,34 @@ export const openCaseIds = (db: Executor, afterId: string | null, limit: number)
     .orderBy('id')
     .limit(limit)
     .execute();
-/** When the first 补正 notice of a case was sent, or null. */
-export const firstSupplementAt = async (db: Executor, caseId: string) =>
-  (
-    await q(db)
-      .selectFrom('cases.supplement')
-      .select('requested_at')
-      .where('case_id', '=', caseId)
-      .orderBy('requested_at')
-      .limit(1)
-      .executeTakeFirst()
-  )?.requested_at ?? null;
+// ── reads for supervision's clock facts, many cases at once ──
+
+export const findCases = (db: Executor, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : q(db).selectFrom('cases.case').selectAll().where('id', 'in', ids).orderBy('id').execute();
+
+export const clockStopsOfCases = (db: Executor, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : q(db)
+        .selectFrom('cases.clock_stop')
+        .selectAll()
+        .where('case_id', 'in', ids)
+        .orderBy('started_at')
+        .orderBy('id')
+        .execute();
+
+/** When the first 补正 notice of each case was sent (cases without one are absent). */
+export const firstSupplementsOf = (db: Executor, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : q(db)
+        .selectFrom('cases.supplement')
+        .select((eb) => ['case_id', eb.fn.min('requested_at').as('requested_at')])
+        .where('case_id', 'in', ids)
+        .groupBy('case_id')
+        .execute();
 
 // ── reads for performance evaluation (绩效评估) ──
 

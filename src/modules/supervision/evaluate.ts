@@ -7,7 +7,7 @@ import { emit, type OutboxEvent } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import type { ClockFacts } from '../cases/index.ts';
 import type { SupervisionDeps } from './deps.ts';
-import { findingsFor } from './rules.ts';
+import { type Finding, findingsFor } from './rules.ts';
 import * as store from './store.ts';
 
 const SWEEP_EVERY_MS = 60_000;
@@ -46,13 +46,28 @@ export async function sweep(deps: SupervisionDeps): Promise<number> {
 
 export async function evaluateCases(deps: SupervisionDeps, caseIds: string[]): Promise<number> {
   const rules = await store.listRules(deps.db);
+  const facts = await deps.cases.clockFacts(caseIds);
+  const open = await store.openWarningsOfCases(
+    deps.db,
+    facts.map((c) => c.id),
+  );
   let changed = 0;
-  for (const facts of await deps.cases.clockFacts(caseIds)) changed += await evaluateOne(deps, facts, rules);
+  for (const c of facts) {
+    const findings = await findingsFor(deps.db, c, rules);
+    // most cases of a sweep are as they were: only a case whose warnings change gets a transaction
+    const was = open.filter((w) => w.case_id === c.id);
+    if (!differs(was, findings)) continue;
+    changed += await evaluateOne(deps, c, findings);
+  }
   return changed;
 }
 
-async function evaluateOne(deps: SupervisionDeps, c: ClockFacts, rules: store.RuleRow[]) {
-  const findings = await findingsFor(deps.db, c, rules);
+const differs = (open: store.WarningRow[], findings: Finding[]) =>
+  open.length !== findings.length ||
+  findings.some((f) => !open.some((w) => w.rule_code === f.rule && w.level === f.level));
+
+/** Resolves and raises under the transaction, against the warnings open now (another node may have acted). */
+async function evaluateOne(deps: SupervisionDeps, c: ClockFacts, findings: Finding[]) {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     let changed = 0;

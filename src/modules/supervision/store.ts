@@ -92,6 +92,13 @@ export const openWarningsOf = async (db: Executor, caseId: string) =>
       db,
     )
   ).rows;
+export const openWarningsOfCases = async (db: Executor, caseIds: string[]) =>
+  caseIds.length === 0
+    ? []
+    : (
+        await sql<WarningRow>`select * from supervision.warning
+          where case_id in (${sql.join(caseIds)}) and resolved_at is null`.execute(db)
+      ).rows;
 /** Raises a warning unless the same (case, rule, level) is already open; true when inserted. */
 export async function raiseWarning(db: Executor, w: Omit<WarningRow, 'resolved_at' | 'resolution'>) {
   const { rows } = await sql`insert into supervision.warning

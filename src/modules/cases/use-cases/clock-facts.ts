@@ -1,8 +1,10 @@
 // What supervision (电子监察) reads about a case's clock: the dues and remaining working days exactly
 // as the case view computes them (clock.ts), when the first 补正 notice went out and the special
 // procedures with their reasons. No access check: modules call it, not people. Changes nothing.
+
+import { calendarWindow } from '../../../platform/calendar.ts';
 import { shanghaiDate } from '../../../platform/clock.ts';
-import { clockView, isClosed } from '../clock.ts';
+import { clockDays, clockViewOn, isClosed } from '../clock.ts';
 import type { CasesDeps } from '../deps.ts';
 import { CASE_STATE_LABELS } from '../schema.ts';
 import * as store from '../store.ts';
@@ -33,16 +35,25 @@ export type ClockFacts = {
   specials: Array<{ kind: string | null; reason: string; startedOn: string }>;
 };
 
+/** The clock facts of many cases with five queries in all (cases, stops, 补正, calendar) — the sweep's path. */
 export async function clockFacts(deps: CasesDeps, caseIds: string[]): Promise<ClockFacts[]> {
-  const out: ClockFacts[] = [];
-  for (const id of caseIds) {
-    const c = await store.findCase(deps.db, id);
-    if (!c) continue;
-    const stops = await store.clockStopsOf(deps.db, id);
-    const clock = await clockView(deps.db, c, stops, deps.clock.now());
-    const asked = await store.firstSupplementAt(deps.db, id);
+  const now = deps.clock.now();
+  const [cases, allStops, asked] = await Promise.all([
+    store.findCases(deps.db, caseIds),
+    store.clockStopsOfCases(deps.db, caseIds),
+    store.firstSupplementsOf(deps.db, caseIds),
+  ]);
+  const stopsOf = (id: string) => allStops.filter((s) => s.case_id === id);
+  const askedOn = new Map(asked.map((a) => [a.case_id, shanghaiDate(new Date(a.requested_at))]));
+  const calendar = await calendarWindow(
+    deps.db,
+    cases.flatMap((c) => clockDays(c, stopsOf(c.id), now)),
+  );
+  return cases.map((c) => {
+    const stops = stopsOf(c.id);
+    const clock = clockViewOn(calendar, c, stops, now);
     const limit = c.promised_limit_days ?? c.legal_limit_days;
-    out.push({
+    return {
       id: c.id,
       caseNo: c.case_no,
       state: c.state,
@@ -61,13 +72,12 @@ export async function clockFacts(deps: CasesDeps, caseIds: string[]): Promise<Cl
       remainingDays: clock.remainingDays,
       legalRemainingDays: clock.legalRemainingDays,
       isPaused: clock.isPaused,
-      supplementRequestedOn: asked ? shanghaiDate(asked) : null,
+      supplementRequestedOn: askedOn.get(c.id) ?? null,
       specials: stops
         .filter((s) => s.kind === 'special')
         .map((s) => ({ kind: s.special_kind, reason: s.reason, startedOn: s.started_on })),
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /** One page of open case ids (id order) for a sweep over every case still counting down. */
