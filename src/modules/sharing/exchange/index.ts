@@ -26,6 +26,7 @@ export function createExchange(deps: SharingDeps, overrides: Partial<service.Exc
     remove: (ctx: RequestContext, id: string) => service.change(deps, ctx, id, 'delete'),
     deliveries: (actor: Actor, id: string, status: string | null, limit: number) =>
       service.deliveries(deps, actor, id, status, limit),
+    subscribers: (actor: Actor, resourceId: string) => service.subscribers(deps, actor, resourceId),
     deadLetters: (actor: Actor, limit: number) => service.deadLetters(deps, actor, limit),
     replay: (ctx: RequestContext, id: string, deliveryId: string | null) =>
       service.replay(deps, ctx, id, deliveryId),

@@ -16,6 +16,7 @@ import {
   DeliveryList,
   DeliveryParams,
   ReplayResult,
+  SubscriberList,
   SubscriptionInput,
   SubscriptionList,
   SubscriptionParams,
@@ -142,6 +143,19 @@ export function exchangeRoutes(parent: FastifyInstance, exchange: ExchangeModule
       },
     },
     async (req) => exchange.changes(actorOf(req), req.params.id, req.query.after, req.query.limit),
+  );
+  app.get(
+    '/api/sharing/resources/:id/subscribers',
+    {
+      config: { access: OFFICER_OR_REVIEWER },
+      schema: {
+        tags,
+        summary: '订阅本资源变更通知的部门（提供方与数据局）',
+        params: SubscriptionParams,
+        response: { 200: SubscriberList },
+      },
+    },
+    async (req) => exchange.subscribers(actorOf(req), req.params.id),
   );
   app.get(
     '/api/sharing/dead-letters',

@@ -101,3 +101,15 @@ export const ChangeList = z.object({
   /** pass as ?after= to read on; equals the request's cursor when nothing new */
   next: z.string(),
 });
+/** What a provider sees of the departments subscribed to its resource (no URL, no key). */
+export const SubscriberList = z.object({
+  items: z.array(
+    z.object({
+      departmentName: z.string(),
+      mode: z.enum(['webhook', 'pull']),
+      status: z.enum(['active', 'paused', 'deleted']),
+      createdAt: z.string(),
+      counts: z.object({ pending: z.number(), delivered: z.number(), dead: z.number() }),
+    }),
+  ),
+});

@@ -253,6 +253,23 @@ export async function replay(deps: SharingDeps, ctx: RequestContext, id: string,
   });
 }
 
+/** The provider's officers and the bureau see who subscribes to a resource (departments, not URLs). */
+export async function subscribers(deps: SharingDeps, actor: Actor, resourceId: string) {
+  const resource = await store.publishedResource(deps.db, resourceId);
+  if (!resource || !(isOwner(actor, resource) || isBureau(actor)))
+    throw exchangeErrors.subscriptionNotFound(resourceId);
+  const rows = await store.subscribersOf(deps.db, resourceId);
+  return {
+    items: rows.map((s) => ({
+      departmentName: s.department_name,
+      mode: s.mode,
+      status: s.status,
+      createdAt: new Date(s.created_at).toISOString(),
+      counts: { pending: s.pending, delivered: s.delivered, dead: s.dead },
+    })),
+  };
+}
+
 // ── pull ──
 export async function changes(
   deps: SharingDeps,

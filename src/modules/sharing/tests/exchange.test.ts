@@ -369,6 +369,25 @@ describe('sharing exchange: change notices by signed webhook (retries, dead lett
       expect(res.json().code).toBe('SHARING_SUBSCRIPTION_NOT_FOUND');
     }
     expect((await send(scjg, 'GET', '/api/sharing/subscriptions')).json().items).toEqual([]);
+    // the provider sees which departments subscribe (no URL, no key); another department does not
+    const subscribers = await send(scjg, 'GET', `/api/sharing/resources/${resourceId}/subscribers`);
+    expect(subscribers.json().items).toEqual([
+      expect.objectContaining({
+        departmentName: '信阳市人力资源和社会保障局',
+        mode: 'pull',
+        status: 'active',
+      }),
+      expect.objectContaining({
+        departmentName: '信阳市人力资源和社会保障局',
+        mode: 'webhook',
+        status: 'active',
+      }),
+    ]);
+    expect(subscribers.body).not.toContain(r.url);
+    expect((await send(bureau, 'GET', `/api/sharing/resources/${resourceId}/subscribers`)).statusCode).toBe(
+      200,
+    );
+    expect((await send(rsj, 'GET', `/api/sharing/resources/${resourceId}/subscribers`)).statusCode).toBe(404);
     expect((await send(null, 'GET', '/api/sharing/subscriptions')).statusCode).toBe(401);
 
     expect((await send(rsj, 'POST', `${base}/pause`)).json().status).toBe('paused');
