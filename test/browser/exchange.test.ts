@@ -1,7 +1,7 @@
 // 资源订阅 in Chromium. 人社局's data officer subscribes to the demo 法人基础信息 from its page (push to a
 // local receiver that is down; the HMAC secret is shown once); a load produces a notice that dies after
 // its (here single) attempt; the officer sees the failure in 资源订阅 and its detail, 数据局 sees it in
-// 投递失败; once the receiver is up, 全部重放 delivers it. axe (no serious or critical) at 375 and 1280 px.
+// 投递失败 and 订阅方 on the resource page; once the receiver is up, 全部重放 delivers it. axe (no serious or critical) at 375 and 1280 px.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -136,6 +136,11 @@ it('subscribe from the resource page, see the dead letter, replay it once the re
   await bureau.getByRole('heading', { name: '投递失败的通知', level: 1 }).waitFor();
   await bureau.getByText('信阳市人力资源和社会保障局').waitFor();
   await scan(bureau, 'exchange-dead-letters');
+  // the resource page lists the departments that subscribe (no URL, no key)
+  await bureau.goto(`/workbench/sharing/resources/${resourceId}`);
+  await bureau.getByTestId('subscribers').getByText('信阳市人力资源和社会保障局').waitFor();
+  expect(await bureau.getByTestId('subscribers').textContent()).not.toContain('127.0.0.1');
+  await scan(bureau, 'exchange-subscribers');
 
   isUp = true;
   await page.getByTestId('replay-dead').click();

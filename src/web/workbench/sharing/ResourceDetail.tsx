@@ -13,6 +13,7 @@ import { useLoad } from '../../common/useLoad.ts';
 import { useTitle } from '../../common/useTitle.ts';
 import { useSession } from '../../session.tsx';
 import { SubscribeButton } from './exchange/SubscribeButton.tsx';
+import { Subscribers } from './exchange/Subscribers.tsx';
 import { RequestShareButton } from './grants/RequestShareButton.tsx';
 import { MountPanel } from './MountPanel.tsx';
 import {
@@ -196,6 +197,7 @@ export default function ResourceDetail() {
           <MountPanel resource={r} canUpload={isOwner} />
         </div>
       ) : null}
+      {r.publishedVersion && (isOwner || isReviewer) ? <Subscribers resourceId={r.id} /> : null}
       <Modal
         open={isRejecting}
         title="退回信息资源"
