@@ -328,20 +328,33 @@ export async function onResourceChanged(deps: SharingDeps, event: OutboxEvent, t
 // ── the delivery job ──
 type Work = Awaited<ReturnType<typeof store.claimDue>>[number];
 
-/** Claims due deliveries and POSTs them, `concurrency` at a time; returns how many were attempted. */
+/**
+ * Sends due deliveries with `concurrency` workers; each worker claims one delivery at a time, so a
+ * receiver that hangs holds only its own worker (until the timeout) while the others go on claiming.
+ * At most `batch` deliveries per round; returns how many were attempted.
+ */
 export async function deliverPending(deps: SharingDeps, options: ExchangeOptions): Promise<number> {
-  const now = deps.clock.now();
-  const leaseUntil = new Date(now.getTime() + options.timeoutMs + 60_000);
-  const work = await store.claimDue(deps.db, now, leaseUntil, options.batch);
-  let next = 0;
+  let attempted = 0;
+  let isDrained = false;
   const worker = async () => {
-    while (next < work.length) {
-      const job = work[next++];
-      if (job) await deliverOne(deps, options, job);
+    while (!isDrained && attempted < options.batch) {
+      const now = deps.clock.now();
+      const [job] = await store.claimDue(
+        deps.db,
+        now,
+        new Date(now.getTime() + options.timeoutMs + 60_000),
+        1,
+      );
+      if (!job) {
+        isDrained = true;
+        break;
+      }
+      attempted++;
+      await deliverOne(deps, options, job);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, work.length) }, worker));
-  return work.length;
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return attempted;
 }
 
 async function deliverOne(deps: SharingDeps, options: ExchangeOptions, job: Work) {
