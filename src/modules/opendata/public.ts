@@ -7,8 +7,15 @@ import type { Cell, ListQuery, RowsQuery } from './schema.ts';
 import * as store from './store.ts';
 import { downloadsOf, LICENSES, toDatasetView, toSummary } from './views.ts';
 
-const likeOf = (q: string | undefined) =>
-  q && q !== '*:*' ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+/** One ILIKE pattern per word of the query (CKAN's `*:*` is everything). */
+const likesOf = (q: string | undefined) =>
+  !q || q === '*:*'
+    ? []
+    : q
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(0, 10)
+        .map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 
 async function published(db: Db, name: string) {
   const d = await store.publishedByName(db, name);
@@ -17,7 +24,12 @@ async function published(db: Db, name: string) {
 }
 
 export async function list(db: Db, query: ListQuery) {
-  const found = await store.search(db, { like: likeOf(query.q) }, (query.page - 1) * store.PAGE, store.PAGE);
+  const found = await store.search(
+    db,
+    { likes: likesOf(query.q) },
+    (query.page - 1) * store.PAGE,
+    store.PAGE,
+  );
   return { items: found.items.map(toSummary), total: found.total, page: query.page };
 }
 
@@ -88,7 +100,7 @@ const FREQUENCY: Record<string, string> = {
 export async function dcat(db: Db, base: string) {
   const all: store.DatasetRow[] = [];
   for (let offset = 0; ; offset += 500) {
-    const page = await store.search(db, { like: null }, offset, 500);
+    const page = await store.search(db, { likes: [] }, offset, 500);
     all.push(...page.items);
     if (page.items.length < 500) break;
   }
@@ -214,7 +226,7 @@ export async function packageSearch(
   base: string,
 ) {
   const organization = q.fq ? (/^organization:"?([\w-]+)"?$/.exec(q.fq.trim())?.[1] ?? null) : null;
-  const found = await store.search(db, { like: likeOf(q.q), organization }, q.start, q.rows);
+  const found = await store.search(db, { likes: likesOf(q.q), organization }, q.start, q.rows);
   return {
     count: found.total,
     sort: 'metadata_modified desc',

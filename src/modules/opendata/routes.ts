@@ -2,7 +2,7 @@
 // sign-in) reads the dataset list, pages, rows, downloads and the DCAT-AP catalog under /api/open, and
 // CKAN clients read /api/3/action/* — the one place that answers errors in CKAN's envelope
 // {help, success: false, error: {__type, message}} instead of problem+json (decision 0012).
-import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Access, actorOf, contextOf } from '../../platform/http/access.ts';
 import { toAppError } from '../../platform/http/problem.ts';
@@ -218,57 +218,50 @@ export function opendataRoutes(
             requestId: String(req.id),
           });
       });
-      const ckanApp = ckan.withTypeProvider<ZodTypeProvider>();
-      ckanApp.get(
-        '/api/3/action/package_list',
-        {
-          config: read,
-          schema: {
-            tags,
-            summary: 'CKAN package_list：已开放数据集的名称',
-            querystring: PackageListQuery,
-            response: { 200: ckanEnvelope(z.array(z.string())) },
-          },
-        },
-        async (req) => ({
-          help: helpOf(req, 'package_list'),
+      /** One action as GET (query string) and as POST (JSON body, what ckanapi sends by default). */
+      const action = <S extends z.ZodType, R extends z.ZodType>(
+        name: string,
+        summary: string,
+        params: S,
+        result: R,
+        run: (p: z.infer<S>, base: string) => Promise<z.infer<R>>,
+      ) => {
+        const url = `/api/3/action/${name}`;
+        const response = { 200: ckanEnvelope(result) };
+        const answer = async (p: unknown, req: { protocol: string; host: string }) => ({
+          help: helpOf(req, name),
           success: true as const,
-          result: await opendata.packageList(req.query.limit, req.query.offset),
-        }),
+          result: await run(p as z.infer<S>, baseOf(req)),
+        });
+        ckan.get(url, { config: read, schema: { tags, summary, querystring: params, response } }, (req) =>
+          answer(req.query, req),
+        );
+        ckan.post(
+          url,
+          { config: read, schema: { tags, summary: `${summary}（POST JSON 形式）`, body: params, response } },
+          (req) => answer(req.body, req),
+        );
+      };
+      action(
+        'package_list',
+        'CKAN package_list：已开放数据集的名称',
+        PackageListQuery,
+        z.array(z.string()),
+        (p) => opendata.packageList(p.limit, p.offset),
       );
-      ckanApp.get(
-        '/api/3/action/package_show',
-        {
-          config: read,
-          schema: {
-            tags,
-            summary: 'CKAN package_show：按名称或 id 读取数据集',
-            querystring: PackageShowQuery,
-            response: { 200: ckanEnvelope(CkanPackage) },
-          },
-        },
-        async (req) => ({
-          help: helpOf(req, 'package_show'),
-          success: true as const,
-          result: await opendata.packageShow(req.query.id, baseOf(req)),
-        }),
+      action(
+        'package_show',
+        'CKAN package_show：按名称或 id 读取数据集',
+        PackageShowQuery,
+        CkanPackage,
+        (p, base) => opendata.packageShow(p.id, base),
       );
-      ckanApp.get(
-        '/api/3/action/package_search',
-        {
-          config: read,
-          schema: {
-            tags,
-            summary: 'CKAN package_search：q 检索标题、描述、部门与标签，fq 支持 organization:<name>',
-            querystring: PackageSearchQuery,
-            response: { 200: ckanEnvelope(CkanSearchResult) },
-          },
-        },
-        async (req) => ({
-          help: helpOf(req, 'package_search'),
-          success: true as const,
-          result: await opendata.packageSearch(req.query, baseOf(req)),
-        }),
+      action(
+        'package_search',
+        'CKAN package_search：q 检索标题、描述、部门与标签，fq 支持 organization:<name>',
+        PackageSearchQuery,
+        CkanSearchResult,
+        (p, base) => opendata.packageSearch(p, base),
       );
     });
   };

@@ -96,11 +96,12 @@ export const publishedByName = async (db: Executor, name: string) => {
   return row && revive(row);
 };
 
-export type Filter = { like: string | null; organization?: string | null };
+/** `likes`: ILIKE patterns every one of which must match (one per word of the query). */
+export type Filter = { likes: string[]; organization?: string | null };
 /** Published datasets matching the filter, newest change first. */
 export async function search(db: Executor, f: Filter, offset: number, limit: number) {
   const where = sql`state = 'published'
-    and (${f.like}::text is null or search_text ilike ${f.like})
+    and search_text ilike all(${f.likes}::text[])
     and (${f.organization ?? null}::text is null or organization_name = ${f.organization ?? null})`;
   const items = await sql<DatasetRow>`select * from opendata.dataset where ${where}
     order by modified_at desc, name limit ${limit} offset ${offset}`.execute(db);

@@ -150,6 +150,8 @@ describe('opendata: publication, the public API, CKAN and DCAT', () => {
       { value: '存续', count: null, isSuppressed: true },
       { value: '吊销', count: null, isSuppressed: true },
     ]);
+    const admin = await send(bureau, 'GET', `/api/opendata/resources/${openId}/dataset`);
+    expect(admin.json()).toMatchObject({ name, state: 'published', rowCount: 6 });
     const audit = await sql<{ action: string }>`select action from audit.entry
       where action like 'opendata.%'`.execute(t.db);
     expect(audit.rows.map((r) => r.action)).toContain('opendata.publish');
@@ -178,11 +180,23 @@ describe('opendata: publication, the public API, CKAN and DCAT', () => {
     ).json();
     expect(search).toMatchObject({ success: true, result: { count: 1 } });
     expect(search.result.results[0].name).toBe(name);
+    const words = (await anon(`/api/3/action/package_search?q=${encodeURIComponent('法人 开放')}`)).json();
+    expect(words.result.count).toBe(1);
     const none = (await anon(`/api/3/action/package_search?q=${encodeURIComponent('气象')}`)).json();
     expect(none.result).toMatchObject({ count: 0, results: [] });
     const org = pkg.organization.name;
     expect((await anon(`/api/3/action/package_search?fq=organization:${org}`)).json().result.count).toBe(1);
     expect((await anon('/api/3/action/package_search?fq=organization:nobody')).json().result.count).toBe(0);
+    // ckanapi POSTs actions with a JSON body by default: the same answers
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/api/3/action/package_search',
+      payload: { q: '法人登记', rows: 5 },
+    });
+    expect(posted.json()).toMatchObject({ success: true, result: { count: 1, results: [{ name }] } });
+    const missing = await t.app.inject({ method: 'POST', url: '/api/3/action/package_show', payload: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ success: false, error: { __type: 'Validation Error' } });
   });
 
   it('downloads never carry an ID number or an unmasked phone (checked on the bytes)', async () => {
