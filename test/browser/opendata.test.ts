@@ -1,8 +1,8 @@
 // 数据开放 in Chromium. 数据局 opens the demo 法人基础信息 from 数据开放管理: the drawer shows the 开放条件,
-// offers no "原样开放" for the legal representative's ID number (不开放 by default), and 成立日期 is
-// generalised to year-month; then anyone, signed out, finds it on /open by search, reads its page with
-// the preview table on a phone and downloads the CSV (UTF-8 with BOM, no ID number). axe (no serious or
-// critical) at 375 and 1280 px on each page.
+// offers no "原样开放" for the legal representative's ID number (不开放 by default), 成立日期 is
+// generalised to year-month and counts per 状态 are offered with k = 2; then anyone, signed out, finds
+// it on /open by search, reads its page on a phone (preview, suppressed counts) and downloads the CSV
+// (UTF-8 with BOM, no ID number). axe (no serious or critical) at 375 and 1280 px on each page.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
@@ -54,6 +54,10 @@ it('数据局 opens 法人基础信息 desensitised; the public finds, previews 
   await page.keyboard.press('Escape');
   await page.getByTestId('rule-established_on').getByRole('combobox').click();
   await page.locator('.ant-select-dropdown:visible').getByText('泛化到年月').click();
+  await page.getByLabel('提供分组计数的信息项（可不选）').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('状态', { exact: true }).click();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('小数抑制阈值（少于此数的分组不公布）').fill('2');
   await scan(page, 'opendata-drawer');
   await page.getByTestId('open-save').click();
   await page.getByText('已开放', { exact: true }).waitFor();
@@ -74,6 +78,10 @@ it('数据局 opens 法人基础信息 desensitised; the public finds, previews 
   expect(text).not.toContain('2019-05-20');
   expect(text).not.toMatch(/\d{17}[\dX]/);
   expect(text).toContain('去除法定代表人身份证号后向社会开放');
+  // 存续 3 is shown; 在业 1 and 吊销 1 are below k = 2 and not published
+  const counts = pub.getByTestId('open-aggregate-status');
+  expect(await counts.textContent()).toContain('存续3');
+  expect(await counts.getByText('少量（不公布）').count()).toBe(2);
   const href = await pub.getByTestId('download-csv').getAttribute('href');
   const csv = await pub.request.get(href ?? '');
   const bytes = await csv.body();

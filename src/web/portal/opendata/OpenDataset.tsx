@@ -144,7 +144,11 @@ export default function OpenDataset() {
             <p style={{ marginBottom: 0, marginTop: 8 }}>未列出的信息项不开放。</p>
           </Card>
           {d.aggregates.map((a) => (
-            <Card key={a.itemKey} title={<h2 style={{ fontSize: 17, margin: 0 }}>按{a.itemName}统计</h2>}>
+            <Card
+              key={a.itemKey}
+              data-testid={`open-aggregate-${a.itemKey}`}
+              title={<h2 style={{ fontSize: 17, margin: 0 }}>按{a.itemName}统计</h2>}
+            >
               <Table
                 size="small"
                 rowKey="value"

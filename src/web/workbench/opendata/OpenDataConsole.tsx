@@ -13,7 +13,6 @@ import {
   Modal,
   message,
   Select,
-  Space,
   Table,
   Typography,
 } from 'antd';
@@ -164,7 +163,7 @@ function PublishDrawer({
       <Typography.Title level={2} style={{ fontSize: 16 }}>
         统计与许可
       </Typography.Title>
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Flex vertical gap={8}>
         <label htmlFor="open-aggregates">提供分组计数的信息项（可不选）</label>
         <Select
           id="open-aggregates"
@@ -189,7 +188,7 @@ function PublishDrawer({
         />
         <label htmlFor="open-tags">标签（回车添加；不填则按资源分类）</label>
         <Select id="open-tags" mode="tags" style={{ width: '100%' }} value={tags} onChange={setTags} />
-      </Space>
+      </Flex>
     </Drawer>
   );
 }
