@@ -33,7 +33,7 @@ export const defaultOptions = (allowPrivateTargets: boolean): ExchangeOptions =>
   timeoutMs: 5000,
   maxAttempts: 8,
   concurrency: 8,
-  batch: 32,
+  batch: 100,
   baseDelayMs: 60_000,
   maxDelayMs: 6 * 3600_000,
   allowPrivateTargets,
@@ -329,32 +329,39 @@ export async function onResourceChanged(deps: SharingDeps, event: OutboxEvent, t
 type Work = Awaited<ReturnType<typeof store.claimDue>>[number];
 
 /**
- * Sends due deliveries with `concurrency` workers; each worker claims one delivery at a time, so a
- * receiver that hangs holds only its own worker (until the timeout) while the others go on claiming.
- * At most `batch` deliveries per round; returns how many were attempted.
+ * Sends due deliveries with `concurrency` workers fed from a shared queue, refilled by one claim of a
+ * few at a time: a receiver that hangs holds only its own worker (until the timeout) while the others
+ * go on. At most `batch` deliveries per round; returns how many were attempted.
  */
 export async function deliverPending(deps: SharingDeps, options: ExchangeOptions): Promise<number> {
-  let attempted = 0;
+  const queue: Work[] = [];
+  let claimed = 0;
   let isDrained = false;
-  const worker = async () => {
-    while (!isDrained && attempted < options.batch) {
+  let refilling: Promise<void> | null = null;
+  const refill = () => {
+    refilling ??= (async () => {
       const now = deps.clock.now();
-      const [job] = await store.claimDue(
-        deps.db,
-        now,
-        new Date(now.getTime() + options.timeoutMs + 60_000),
-        1,
-      );
-      if (!job) {
-        isDrained = true;
-        break;
-      }
-      attempted++;
-      await deliverOne(deps, options, job);
+      const lease = new Date(now.getTime() + options.timeoutMs + 60_000);
+      const want = Math.min(options.concurrency * 2, options.batch - claimed);
+      const rows = want > 0 ? await store.claimDue(deps.db, now, lease, want) : [];
+      claimed += rows.length;
+      queue.push(...rows);
+      if (rows.length < want || claimed >= options.batch) isDrained = true;
+    })().finally(() => {
+      refilling = null;
+    });
+    return refilling;
+  };
+  const worker = async () => {
+    for (;;) {
+      const job = queue.shift();
+      if (job) await deliverOne(deps, options, job);
+      else if (isDrained) break;
+      else await refill();
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  return attempted;
+  return claimed;
 }
 
 async function deliverOne(deps: SharingDeps, options: ExchangeOptions, job: Work) {
@@ -391,8 +398,10 @@ async function deliverOne(deps: SharingDeps, options: ExchangeOptions, job: Work
   }
   const latency = Math.round(performance.now() - started);
   const at = deps.clock.now();
-  await deps.db.transaction().execute(async (tx) => {
-    await store.recordAttempt(tx, {
+  const isDead = error !== null && job.attempts >= options.maxAttempts;
+  await store.finishAttempt(
+    deps.db,
+    {
       id: newId(),
       delivery_id: job.id,
       attempt: job.attempts,
@@ -401,17 +410,11 @@ async function deliverOne(deps: SharingDeps, options: ExchangeOptions, job: Work
       latency_ms: latency,
       error: error?.slice(0, 500) ?? null,
       is_ok: error === null,
-    });
-    if (error === null)
-      await store.finishDelivery(tx, job.id, { kind: 'delivered', at, statusCode: statusCode ?? 200 });
-    else if (job.attempts >= options.maxAttempts)
-      await store.finishDelivery(tx, job.id, { kind: 'dead', at, statusCode, error: error.slice(0, 500) });
-    else
-      await store.finishDelivery(tx, job.id, {
-        kind: 'retry',
-        next: new Date(at.getTime() + backoffMs(options, job.attempts)),
-        statusCode,
-        error: error.slice(0, 500),
-      });
-  });
+    },
+    error === null
+      ? { status: 'delivered', next: null }
+      : isDead
+        ? { status: 'dead', next: null }
+        : { status: 'pending', next: new Date(at.getTime() + backoffMs(options, job.attempts)) },
+  );
 }

@@ -172,32 +172,26 @@ export async function claimDue(db: Executor, now: Date, until: Date, limit: numb
     where d.id in (${sql.join(ids)}) order by d.change_seq`.execute(db);
   return work.rows;
 }
-export async function recordAttempt(tx: Executor, a: AttemptRow) {
-  await sql`
-    insert into sharing.delivery_attempt (id, delivery_id, attempt, at, status_code, latency_ms, error, is_ok)
-    values (${a.id}, ${a.delivery_id}, ${a.attempt}, ${a.at}, ${a.status_code}, ${a.latency_ms}, ${a.error},
-      ${a.is_ok})`.execute(tx);
-}
-export async function finishDelivery(
-  tx: Executor,
-  id: string,
-  outcome:
-    | { kind: 'delivered'; at: Date; statusCode: number }
-    | { kind: 'retry'; next: Date; statusCode: number | null; error: string }
-    | { kind: 'dead'; at: Date; statusCode: number | null; error: string },
+/**
+ * Records one attempt and its outcome in a single statement (atomic without a transaction): delivered,
+ * retry at `next`, or dead. A delivery cancelled meanwhile keeps its state; the attempt is still kept.
+ */
+export async function finishAttempt(
+  db: Executor,
+  a: AttemptRow,
+  outcome: { status: 'delivered' | 'pending' | 'dead'; next: Date | null },
 ) {
-  if (outcome.kind === 'delivered')
-    await sql`update sharing.delivery set status = 'delivered', delivered_at = ${outcome.at},
-      last_status_code = ${outcome.statusCode}, last_error = null, claimed_until = null
-      where id = ${id} and status = 'pending'`.execute(tx);
-  else if (outcome.kind === 'retry')
-    await sql`update sharing.delivery set next_attempt_at = ${outcome.next},
-      last_status_code = ${outcome.statusCode}, last_error = ${outcome.error}, claimed_until = null
-      where id = ${id} and status = 'pending'`.execute(tx);
-  else
-    await sql`update sharing.delivery set status = 'dead', dead_at = ${outcome.at},
-      last_status_code = ${outcome.statusCode}, last_error = ${outcome.error}, claimed_until = null
-      where id = ${id} and status = 'pending'`.execute(tx);
+  await sql`
+    with attempt as (
+      insert into sharing.delivery_attempt (id, delivery_id, attempt, at, status_code, latency_ms, error, is_ok)
+      values (${a.id}, ${a.delivery_id}, ${a.attempt}, ${a.at}, ${a.status_code}, ${a.latency_ms}, ${a.error},
+        ${a.is_ok}))
+    update sharing.delivery set status = ${outcome.status},
+      delivered_at = case when ${outcome.status} = 'delivered' then ${a.at}::timestamptz end,
+      dead_at = case when ${outcome.status} = 'dead' then ${a.at}::timestamptz end,
+      next_attempt_at = coalesce(${outcome.next}::timestamptz, next_attempt_at),
+      last_status_code = ${a.status_code}::int, last_error = ${a.error}::text, claimed_until = null
+    where id = ${a.delivery_id} and status = 'pending'`.execute(db);
 }
 const DELIVERY = sql`
   select d.*, d.change_seq::text as change_seq, c.id as event_id, c.type
