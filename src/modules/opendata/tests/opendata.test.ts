@@ -303,6 +303,13 @@ describe('opendata: publication, the public API, CKAN and DCAT', () => {
     expect(page.json().code).toBe('OPENDATA_DATASET_NOT_FOUND');
     const again = await send(bureau, 'POST', `/api/opendata/resources/${openId}/unpublish`, { reason: 'x' });
     expect(again.statusCode).toBe(409);
+    // downloads are rate limited per address (30 a minute): the 429 is a problem with a stable code
+    let limited: Awaited<ReturnType<typeof anon>> | null = null;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const res = await anon(`/api/open/datasets/${name}/download.json`);
+      if (res.statusCode === 429) limited = res;
+    }
+    expect(limited?.json()).toMatchObject({ code: 'RATE_LIMITED' });
     // a new load does not bring it back
     await upload(csvOf(3));
     await t.modules.runJobs();
