@@ -1,7 +1,7 @@
 // 共享审批 (/workbench/sharing/approvals): the provider's data officer approves requests on its
 // resources (narrow the fields, filter rows, unmask sensitive items, set a daily quota and expiry) or
 // rejects them with a reason, and revokes grants; a revoked grant stops the next call.
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, message, Tabs } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, message, Select, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { post } from '../../../api.ts';
@@ -9,8 +9,13 @@ import { PageCard } from '../../../common/PageCard.tsx';
 import { ProblemAlert } from '../../../common/ProblemAlert.tsx';
 import { useLoad } from '../../../common/useLoad.ts';
 import { useTitle } from '../../../common/useTitle.ts';
+import type { ResourceView } from '../sharing.ts';
 import type { Grant, ShareRequest } from './grants.ts';
 import { GrantTable, RequestTable } from './MyShares.tsx';
+
+// a validator, not `required`: antd would put aria-required on the group's div (not allowed there)
+const atLeastOne = (_: unknown, v?: string[]) =>
+  v && v.length > 0 ? Promise.resolve() : Promise.reject(new Error('至少选择一项'));
 
 type ApproveValues = {
   fields: string[];
@@ -32,6 +37,8 @@ export default function Approvals() {
   const [revoking, setRevoking] = useState<Grant | null>(null);
   const [reason, setReason] = useState('');
   const [form] = Form.useForm<ApproveValues>();
+  const resource = useLoad<ResourceView>(approving ? `/api/sharing/resources/${approving.resourceId}` : null);
+  const asked = (resource.data?.items ?? []).filter((i) => approving?.fields.includes(i.key));
 
   async function run(path: string, body: object, done: string) {
     setError(null);
@@ -77,10 +84,11 @@ export default function Approvals() {
         error={requests.error ?? grants.error ?? (approving || rejecting || revoking ? null : error)}
       />
       <Tabs
+        tabBarGutter={16}
         items={[
           {
             key: 'pending',
-            label: `待审批申请（${pending.length}）`,
+            label: `待审批（${pending.length}）`,
             children: (
               <RequestTable
                 items={pending}
@@ -111,7 +119,7 @@ export default function Approvals() {
           },
           {
             key: 'grants',
-            label: '已授出授权',
+            label: '已授权',
             children: (
               <GrantTable
                 items={grants.data?.items ?? []}
@@ -136,7 +144,7 @@ export default function Approvals() {
           },
           {
             key: 'decided',
-            label: '已处理申请',
+            label: '已处理',
             children: <RequestTable items={decided} isLoading={requests.isLoading} />,
           },
         ]}
@@ -151,18 +159,18 @@ export default function Approvals() {
       >
         <ProblemAlert error={error} />
         <Form form={form} layout="vertical" onFinish={approve}>
-          <Form.Item
-            name="fields"
-            label="授权信息项（只能缩小）"
-            rules={[{ required: true, message: '至少一项' }]}
-          >
-            <Checkbox.Group options={(approving?.fields ?? []).map((k) => ({ label: k, value: k }))} />
+          <Form.Item name="fields" label="授权信息项（只能缩小）" rules={[{ validator: atLeastOne }]}>
+            <Checkbox.Group options={asked.map((i) => ({ label: i.name, value: i.key }))} />
           </Form.Item>
           <Form.Item name="unmasked" label="以明文提供的敏感信息项（默认全部脱敏）">
-            <Checkbox.Group options={(approving?.fields ?? []).map((k) => ({ label: k, value: k }))} />
+            <Checkbox.Group
+              options={asked
+                .filter((i) => i.sensitivity !== 'general')
+                .map((i) => ({ label: i.name, value: i.key }))}
+            />
           </Form.Item>
           <Form.Item name="filterKey" label="行过滤：信息项（可选）">
-            <Input placeholder="如 status" maxLength={40} />
+            <Select allowClear options={asked.map((i) => ({ label: i.name, value: i.key }))} />
           </Form.Item>
           <Form.Item name="filterValues" label="行过滤：取值（逗号分隔）">
             <Input placeholder="如 存续,在业" maxLength={2000} />

@@ -3,6 +3,7 @@
 // and per resource (calls, errors, p95 latency). Auditors see every department's calls.
 import { Segmented, Table } from 'antd';
 import { useState } from 'react';
+import { EmptyText } from '../../../common/EmptyText.tsx';
 import { PageCard } from '../../../common/PageCard.tsx';
 import { ProblemAlert } from '../../../common/ProblemAlert.tsx';
 import { StatusTag } from '../../../common/StatusTag.tsx';
@@ -10,27 +11,30 @@ import { useLoad } from '../../../common/useLoad.ts';
 import { useTitle } from '../../../common/useTitle.ts';
 import { useSession } from '../../../session.tsx';
 import { type CallLog as Log, type Stats, time } from './grants.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 type Side = 'consumer' | 'provider' | 'all';
 type Stat = Stats['byGrant'][number];
 
 function StatTable({ title, items }: { title: string; items: Stat[] }) {
   return (
-    <Table<Stat>
-      rowKey="id"
-      size="small"
-      title={() => title}
-      dataSource={items}
-      pagination={false}
-      scroll={{ x: 480 }}
-      locale={{ emptyText: '暂无调用' }}
-      columns={[
-        { title: '名称', dataIndex: 'name' },
-        { title: '调用', dataIndex: 'calls' },
-        { title: '错误', dataIndex: 'errors' },
-        { title: 'P95 时延 (ms)', render: (_, s) => s.p95LatencyMs ?? '—' },
-      ]}
-    />
+    <ScrollRegion label={title}>
+      <Table<Stat>
+        rowKey="id"
+        size="small"
+        title={() => title}
+        dataSource={items}
+        pagination={false}
+        style={{ minWidth: 480 }}
+        locale={{ emptyText: <EmptyText>暂无调用</EmptyText> }}
+        columns={[
+          { title: '名称', dataIndex: 'name' },
+          { title: '调用', dataIndex: 'calls' },
+          { title: '错误', dataIndex: 'errors' },
+          { title: 'P95 时延 (ms)', render: (_, s) => s.p95LatencyMs ?? '—' },
+        ]}
+      />
+    </ScrollRegion>
   );
 }
 
@@ -61,41 +65,42 @@ export default function CallLog() {
       <ProblemAlert error={log.error ?? stats.error} />
       <StatTable title="按授权统计" items={stats.data?.byGrant ?? []} />
       <StatTable title="按资源统计" items={stats.data?.byResource ?? []} />
-      <Table
-        rowKey="id"
-        size="small"
-        style={{ marginTop: 12 }}
-        loading={log.isLoading}
-        dataSource={log.data?.items ?? []}
-        scroll={{ x: 900 }}
-        data-testid="call-log"
-        locale={{ emptyText: '暂无调用记录' }}
-        pagination={{
-          current: page,
-          pageSize: 50,
-          total: log.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-        columns={[
-          { title: '时间', render: (_, l) => time(l.at) },
-          { title: '接入系统', dataIndex: 'clientId' },
-          { title: '资源代码', dataIndex: 'resourceCode' },
-          { title: '用途', dataIndex: 'purpose' },
-          { title: '信息项', render: (_, l) => l.fields.join('、') },
-          { title: '行数', dataIndex: 'rowCount' },
-          {
-            title: '结果',
-            render: (_, l) => (
-              <StatusTag tone={l.status < 400 ? 'success' : 'danger'}>
-                {l.status}
-                {l.errorCode ? ` ${l.errorCode}` : ''}
-              </StatusTag>
-            ),
-          },
-          { title: '时延 (ms)', dataIndex: 'latencyMs' },
-        ]}
-      />
+      <ScrollRegion label="调用记录">
+        <Table
+          rowKey="id"
+          size="small"
+          loading={log.isLoading}
+          dataSource={log.data?.items ?? []}
+          style={{ minWidth: 900, marginTop: 12 }}
+          data-testid="call-log"
+          locale={{ emptyText: <EmptyText>暂无调用记录</EmptyText> }}
+          pagination={{
+            current: page,
+            pageSize: 50,
+            total: log.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
+          columns={[
+            { title: '时间', render: (_, l) => time(l.at) },
+            { title: '接入系统', dataIndex: 'clientId' },
+            { title: '资源代码', dataIndex: 'resourceCode' },
+            { title: '用途', dataIndex: 'purpose' },
+            { title: '信息项', render: (_, l) => l.fields.join('、') },
+            { title: '行数', dataIndex: 'rowCount' },
+            {
+              title: '结果',
+              render: (_, l) => (
+                <StatusTag tone={l.status < 400 ? 'success' : 'danger'}>
+                  {l.status}
+                  {l.errorCode ? ` ${l.errorCode}` : ''}
+                </StatusTag>
+              ),
+            },
+            { title: '时延 (ms)', dataIndex: 'latencyMs' },
+          ]}
+        />
+      </ScrollRegion>
     </PageCard>
   );
 }

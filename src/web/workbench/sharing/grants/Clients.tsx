@@ -3,12 +3,14 @@
 import { Alert, Button, Form, Input, InputNumber, Modal, message, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { post } from '../../../api.ts';
+import { EmptyText } from '../../../common/EmptyText.tsx';
 import { PageCard } from '../../../common/PageCard.tsx';
 import { ProblemAlert } from '../../../common/ProblemAlert.tsx';
 import { StatusTag } from '../../../common/StatusTag.tsx';
 import { useLoad } from '../../../common/useLoad.ts';
 import { useTitle } from '../../../common/useTitle.ts';
 import { type CreatedClient, type SystemClient, time } from './grants.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 export default function Clients() {
   useTitle('接入系统');
@@ -60,40 +62,42 @@ export default function Clients() {
         /share/v1/resources/{'{资源代码}'}/rows。
       </p>
       <ProblemAlert error={error ?? actionError} />
-      <Table<SystemClient>
-        rowKey="clientId"
-        size="small"
-        loading={isLoading}
-        dataSource={data?.items ?? []}
-        scroll={{ x: 640 }}
-        pagination={false}
-        locale={{ emptyText: '暂无接入系统' }}
-        data-testid="clients"
-        columns={[
-          { title: '名称', dataIndex: 'name' },
-          { title: '客户端标识', render: (_, c) => <Typography.Text code>{c.clientId}</Typography.Text> },
-          { title: '每分钟上限', dataIndex: 'ratePerMinute' },
-          { title: '登记', render: (_, c) => `${c.createdByName} ${time(c.createdAt)}` },
-          {
-            title: '状态',
-            render: (_, c) =>
-              c.isEnabled ? (
-                <StatusTag tone="success">启用</StatusTag>
-              ) : (
-                <StatusTag tone="neutral">已停用</StatusTag>
-              ),
-          },
-          {
-            title: '操作',
-            render: (_, c) =>
-              c.isEnabled ? (
-                <Button size="small" type="link" danger onClick={() => disable(c)}>
-                  停用
-                </Button>
-              ) : null,
-          },
-        ]}
-      />
+      <ScrollRegion label="接入系统列表">
+        <Table<SystemClient>
+          rowKey="clientId"
+          size="small"
+          loading={isLoading}
+          dataSource={data?.items ?? []}
+          style={{ minWidth: 640 }}
+          pagination={false}
+          locale={{ emptyText: <EmptyText>暂无接入系统</EmptyText> }}
+          data-testid="clients"
+          columns={[
+            { title: '名称', dataIndex: 'name' },
+            { title: '客户端标识', render: (_, c) => <Typography.Text code>{c.clientId}</Typography.Text> },
+            { title: '每分钟上限', dataIndex: 'ratePerMinute' },
+            { title: '登记', render: (_, c) => `${c.createdByName} ${time(c.createdAt)}` },
+            {
+              title: '状态',
+              render: (_, c) =>
+                c.isEnabled ? (
+                  <StatusTag tone="success">启用</StatusTag>
+                ) : (
+                  <StatusTag tone="neutral">已停用</StatusTag>
+                ),
+            },
+            {
+              title: '操作',
+              render: (_, c) =>
+                c.isEnabled ? (
+                  <Button size="small" type="link" danger onClick={() => disable(c)}>
+                    停用
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      </ScrollRegion>
       <Modal
         open={isOpen}
         title={created ? '登记成功' : '登记接入系统'}

@@ -2,12 +2,14 @@
 // (fields, masking, quota, expiry).
 import { Table, Tabs, Tag } from 'antd';
 import { Link } from 'react-router';
+import { EmptyText } from '../../../common/EmptyText.tsx';
 import { PageCard } from '../../../common/PageCard.tsx';
 import { ProblemAlert } from '../../../common/ProblemAlert.tsx';
 import { StatusTag } from '../../../common/StatusTag.tsx';
 import { useLoad } from '../../../common/useLoad.ts';
 import { useTitle } from '../../../common/useTitle.ts';
 import { day, GRANT_STATE, type Grant, REQUEST_STATE, type ShareRequest } from './grants.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 const resourceLink = (id: string, name: string) => (
   <Link to={`/workbench/sharing/resources/${id}`}>{name}</Link>
@@ -23,41 +25,43 @@ export function GrantTable({
   extra?: object;
 }) {
   return (
-    <Table<Grant>
-      rowKey="id"
-      size="small"
-      loading={isLoading}
-      dataSource={items}
-      scroll={{ x: 720 }}
-      pagination={false}
-      locale={{ emptyText: '暂无授权' }}
-      data-testid="grants"
-      columns={[
-        { title: '资源', render: (_, g) => resourceLink(g.resourceId, g.resourceName) },
-        { title: '使用部门', dataIndex: 'consumerDepartmentName' },
-        { title: '授权信息项', render: (_, g) => g.fields.join('、') },
-        {
-          title: '脱敏',
-          render: (_, g) => (g.unmasked.length > 0 ? `明文：${g.unmasked.join('、')}` : '敏感项全部脱敏'),
-        },
-        {
-          title: '行过滤',
-          render: (_, g) =>
-            g.rowFilter.length > 0
-              ? g.rowFilter.map((f) => `${f.key}∈{${f.values.join(',')}}`).join('；')
-              : '—',
-        },
-        { title: '每日配额', render: (_, g) => g.dailyQuota ?? '不限' },
-        { title: '有效期至', render: (_, g) => day(g.expiresAt) },
-        {
-          title: '状态',
-          render: (_, g) => (
-            <StatusTag tone={GRANT_STATE[g.state].tone}>{GRANT_STATE[g.state].label}</StatusTag>
-          ),
-        },
-        ...(extra ? [extra] : []),
-      ]}
-    />
+    <ScrollRegion label="授权列表">
+      <Table<Grant>
+        rowKey="id"
+        size="small"
+        loading={isLoading}
+        dataSource={items}
+        style={{ minWidth: 720 }}
+        pagination={false}
+        locale={{ emptyText: <EmptyText>暂无授权</EmptyText> }}
+        data-testid="grants"
+        columns={[
+          { title: '资源', render: (_, g) => resourceLink(g.resourceId, g.resourceName) },
+          { title: '使用部门', dataIndex: 'consumerDepartmentName' },
+          { title: '授权信息项', render: (_, g) => g.fields.join('、') },
+          {
+            title: '脱敏',
+            render: (_, g) => (g.unmasked.length > 0 ? `明文：${g.unmasked.join('、')}` : '敏感项全部脱敏'),
+          },
+          {
+            title: '行过滤',
+            render: (_, g) =>
+              g.rowFilter.length > 0
+                ? g.rowFilter.map((f) => `${f.key}∈{${f.values.join(',')}}`).join('；')
+                : '—',
+          },
+          { title: '每日配额', render: (_, g) => g.dailyQuota ?? '不限' },
+          { title: '有效期至', render: (_, g) => day(g.expiresAt) },
+          {
+            title: '状态',
+            render: (_, g) => (
+              <StatusTag tone={GRANT_STATE[g.state].tone}>{GRANT_STATE[g.state].label}</StatusTag>
+            ),
+          },
+          ...(extra ? [extra] : []),
+        ]}
+      />
+    </ScrollRegion>
   );
 }
 
@@ -71,33 +75,35 @@ export function RequestTable({
   extra?: object;
 }) {
   return (
-    <Table<ShareRequest>
-      rowKey="id"
-      size="small"
-      loading={isLoading}
-      dataSource={items}
-      scroll={{ x: 720 }}
-      pagination={false}
-      locale={{ emptyText: '暂无申请' }}
-      data-testid="requests"
-      columns={[
-        { title: '资源', render: (_, q) => resourceLink(q.resourceId, q.resourceName) },
-        { title: '申请部门', dataIndex: 'consumerDepartmentName' },
-        { title: '用途', dataIndex: 'purpose' },
-        { title: '信息项', render: (_, q) => q.fields.join('、') },
-        { title: '期限', render: (_, q) => `${q.periodFrom} 至 ${q.periodTo}` },
-        {
-          title: '状态',
-          render: (_, q) => (
-            <>
-              <StatusTag tone={REQUEST_STATE[q.state].tone}>{REQUEST_STATE[q.state].label}</StatusTag>
-              {q.rejectReason ? <Tag>{q.rejectReason}</Tag> : null}
-            </>
-          ),
-        },
-        ...(extra ? [extra] : []),
-      ]}
-    />
+    <ScrollRegion label="申请列表">
+      <Table<ShareRequest>
+        rowKey="id"
+        size="small"
+        loading={isLoading}
+        dataSource={items}
+        style={{ minWidth: 720 }}
+        pagination={false}
+        locale={{ emptyText: <EmptyText>暂无申请</EmptyText> }}
+        data-testid="requests"
+        columns={[
+          { title: '资源', render: (_, q) => resourceLink(q.resourceId, q.resourceName) },
+          { title: '申请部门', dataIndex: 'consumerDepartmentName' },
+          { title: '用途', dataIndex: 'purpose' },
+          { title: '信息项', render: (_, q) => q.fields.join('、') },
+          { title: '期限', render: (_, q) => `${q.periodFrom} 至 ${q.periodTo}` },
+          {
+            title: '状态',
+            render: (_, q) => (
+              <>
+                <StatusTag tone={REQUEST_STATE[q.state].tone}>{REQUEST_STATE[q.state].label}</StatusTag>
+                {q.rejectReason ? <Tag>{q.rejectReason}</Tag> : null}
+              </>
+            ),
+          },
+          ...(extra ? [extra] : []),
+        ]}
+      />
+    </ScrollRegion>
   );
 }
 

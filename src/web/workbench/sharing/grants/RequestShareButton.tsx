@@ -8,6 +8,10 @@ import { post } from '../../../api.ts';
 import { ProblemAlert } from '../../../common/ProblemAlert.tsx';
 import type { ShareRequest } from './grants.ts';
 
+// a validator, not `required`: antd would put aria-required on the group's div (not allowed there)
+const atLeastOne = (_: unknown, v?: string[]) =>
+  v && v.length > 0 ? Promise.resolve() : Promise.reject(new Error('至少选择一项'));
+
 type Item = { key: string; name: string };
 type Values = { purpose: string; legalBasis: string; fields: string[]; period: [Dayjs, Dayjs] };
 
@@ -68,7 +72,7 @@ export function RequestShareButton({ resourceId, items }: { resourceId: string; 
           >
             <Input maxLength={500} />
           </Form.Item>
-          <Form.Item name="fields" label="所需信息项" rules={[{ required: true, message: '至少选择一项' }]}>
+          <Form.Item name="fields" label="所需信息项" rules={[{ validator: atLeastOne }]}>
             <Checkbox.Group options={items.map((i) => ({ label: i.name, value: i.key }))} />
           </Form.Item>
           <Form.Item name="period" label="使用期限" rules={[{ required: true, message: '请选择期限' }]}>
