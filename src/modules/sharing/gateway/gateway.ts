@@ -35,6 +35,9 @@ type Lookup = {
   items: DataItem[] | null;
   grant: Pick<GrantRow, 'id' | 'purpose' | 'fields' | 'row_filter' | 'unmasked' | 'daily_quota'> | null;
   used: number | null;
+  version_id: string | null;
+  rows: Array<Record<string, unknown>> | null;
+  total: number | null;
 };
 
 type Log = {
@@ -75,6 +78,26 @@ const list = (v: string | undefined) =>
 
 export function createGateway(deps: SharingDeps, oidc: Oidc) {
   const overRate = rateWindow();
+  const seenItems = new Map<string, { versionId: string; items: DataItem[] }>();
+
+  /** SQL for the caller's `filter.<key>=a,b`: blind indexes on sensitive items, values otherwise. */
+  function filterConditions(call: GatewayCall, items: Map<string, DataItem>) {
+    const out = [];
+    for (const [name, raw] of Object.entries(call.query)) {
+      if (!name.startsWith('filter.')) continue;
+      const key = name.slice('filter.'.length);
+      const item = items.get(key);
+      const values = list(single(raw));
+      // refused after the statement, once the client and grant are known
+      if (!item || values.length === 0 || values.length > 100) continue;
+      out.push(
+        item.sensitivity === 'general'
+          ? sql`d.data ->> ${key} = any(${values})`
+          : sql`d.idx ->> ${key} = any(${values.map((v) => deps.cipher.blindIndex(v))})`,
+      );
+    }
+    return out;
+  }
 
   async function answer(call: GatewayCall, log: Log): Promise<object> {
     const m = /^Bearer ([\w.~+/-]+=*)$/.exec(call.authorization ?? '');
@@ -83,10 +106,17 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     const code = call.code.replace('-', '/');
     const now = deps.clock.now();
     const today = beijingDay(now);
-    // one statement: the client, the resource's published items, the live grant and today's usage
+    const page = Math.max(1, Math.min(100_000, Number.parseInt(single(call.query.page) ?? '1', 10) || 1));
+    // The caller's filters are built from the resource's items as last seen (checked below against the
+    // published version the statement reads; a stale guess is thrown away and the rows read again).
+    const seen = seenItems.get(code);
+    const callerFilters = seen ? filterConditions(call, new Map(seen.items.map((i) => [i.key, i]))) : null;
+    // One statement: the client, the resource's published items, the live grant, today's usage and —
+    // when the items are known — the page of rows under the grant's own row filter and the caller's.
     const found = (
       await sql<Lookup>`select c.department_id, c.is_enabled, c.rate_per_minute, r.id as resource_id,
-          r.department_id as provider_id, v.name as resource_name, v.items, gg.g as grant, u.calls as used
+          r.department_id as provider_id, r.published_version_id as version_id, v.name as resource_name,
+          v.items, gg.g as grant, u.calls as used, p.rows, p.total
         from sharing.system_client c
         left join sharing.resource r on r.code = ${code}
         left join sharing.resource_version v on v.id = r.published_version_id
@@ -95,6 +125,16 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
             and (g.expires_at is null or g.expires_at > ${now})
           order by g.created_at desc limit 1) gg on true
         left join sharing.grant_usage u on u.grant_id = (gg.g ->> 'id')::uuid and u.day = ${today}
+        left join lateral (select jsonb_agg(x.data order by x.row_no) as rows, max(x.total)::int as total
+          from (select d.data, d.row_no, count(*) over () as total from sharing.data_row d
+            where ${callerFilters ? sql`true` : sql`false`} and gg.g is not null and d.resource_id = r.id
+              and not exists (select 1 from jsonb_array_elements(gg.g -> 'row_filter') f
+                where not (case when (f ->> 'isSensitive')::boolean
+                  then coalesce(d.idx ->> (f ->> 'key'), '') in (select jsonb_array_elements_text(f -> 'idx'))
+                  else coalesce(d.data ->> (f ->> 'key'), '') in (select jsonb_array_elements_text(f -> 'values'))
+                  end))
+              ${callerFilters && callerFilters.length > 0 ? sql`and ${sql.join(callerFilters, sql` and `)}` : sql``}
+            order by d.row_no limit ${GATEWAY_PAGE} offset ${(page - 1) * GATEWAY_PAGE}) x) p on true
         where c.client_id = ${clientId}`.execute(deps.db)
     ).rows[0];
     if (!found?.is_enabled) throw grantErrors.tokenRequired('接入系统已停用');
@@ -124,31 +164,37 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     log.fields = fields;
     const items = new Map(resource.items.map((i) => [i.key, i]));
 
-    const conditions = [sql`resource_id = ${resource.id}`];
-    for (const f of grant.row_filter) {
-      conditions.push(
-        f.isSensitive ? sql`idx ->> ${f.key} = any(${f.idx})` : sql`data ->> ${f.key} = any(${f.values})`,
-      );
-    }
+    // the caller's filters: only on granted items, never on a masked one
     for (const [name, raw] of Object.entries(call.query)) {
       if (!name.startsWith('filter.')) continue;
       const key = name.slice('filter.'.length);
       const item = items.get(key);
       if (!item || !grant.fields.includes(key))
         throw grantErrors.beyondGrant(`不能按未授权的信息项「${key}」过滤`);
-      const values = list(single(raw));
-      if (values.length === 0 || values.length > 100) throw grantErrors.beyondGrant(`过滤条件「${key}」无效`);
-      if (item.sensitivity !== 'general') {
-        if (!grant.unmasked.includes(key)) throw grantErrors.beyondGrant(`不能按脱敏信息项「${key}」过滤`);
-        conditions.push(sql`idx ->> ${key} = any(${values.map((v) => deps.cipher.blindIndex(v))})`);
-      } else conditions.push(sql`data ->> ${key} = any(${values})`);
+      const count = list(single(raw)).length;
+      if (count === 0 || count > 100) throw grantErrors.beyondGrant(`过滤条件「${key}」无效`);
+      if (item.sensitivity !== 'general' && !grant.unmasked.includes(key))
+        throw grantErrors.beyondGrant(`不能按脱敏信息项「${key}」过滤`);
     }
-    const page = Math.max(1, Math.min(100_000, Number.parseInt(single(call.query.page) ?? '1', 10) || 1));
-
-    const where = sql.join(conditions, sql` and `);
-    const { rows } = await sql<{ data: Record<string, unknown>; total: number }>`select data,
-      count(*) over ()::int as total from sharing.data_row where ${where} order by row_no
-      limit ${GATEWAY_PAGE} offset ${(page - 1) * GATEWAY_PAGE}`.execute(deps.db);
+    let rows: Array<{ data: Record<string, unknown> }>;
+    let total: number;
+    if (seen && seen.versionId === found.version_id) {
+      rows = (found.rows ?? []).map((data) => ({ data }));
+      total = found.total ?? 0;
+    } else {
+      seenItems.set(code, { versionId: found.version_id ?? '', items: resource.items });
+      const conditions = [sql`resource_id = ${resource.id}`];
+      for (const f of grant.row_filter)
+        conditions.push(
+          f.isSensitive ? sql`idx ->> ${f.key} = any(${f.idx})` : sql`data ->> ${f.key} = any(${f.values})`,
+        );
+      conditions.push(...filterConditions(call, items));
+      const read = await sql<{ data: Record<string, unknown>; total: number }>`select data,
+        count(*) over ()::int as total from sharing.data_row d where ${sql.join(conditions, sql` and `)}
+        order by row_no limit ${GATEWAY_PAGE} offset ${(page - 1) * GATEWAY_PAGE}`.execute(deps.db);
+      rows = read.rows;
+      total = read.rows[0]?.total ?? 0;
+    }
     const unmasked = new Set(grant.unmasked);
     const out = rows.map(({ data }) => {
       const row: Record<string, unknown> = {};
@@ -172,7 +218,7 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
       masked: fields.filter((k) => items.get(k)?.sensitivity !== 'general' && !unmasked.has(k)),
       page,
       pageSize: GATEWAY_PAGE,
-      total: rows[0]?.total ?? 0,
+      total,
       rows: out,
     };
   }

@@ -97,6 +97,11 @@ describe('sharing grants: request → approval (or at once) → grant; rejection
       { headers: { authorization: `Bearer ${token}` } },
     );
     expect((await other.json()).rows).toEqual([]);
+    // the same again, now that the gateway reads rows within its single statement
+    const again = await fetch(`${w.base}/share/v1/resources/${encodeURIComponent(w.code)}/rows`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect((await again.json()).rows).toEqual([{ name: '信阳南湾鱼业有限公司', legal_rep_id: IDS[1] }]);
 
     // expiry: after 2026-06-30 (Beijing) the grant no longer answers
     w.t.clock.set(new Date('2026-06-30T16:00:01Z'));
