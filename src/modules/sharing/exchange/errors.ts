@@ -3,6 +3,7 @@ import { defineError } from '../../../platform/errors.ts';
 
 export const exchangeErrors = {
   subscriptionNotFound: defineError('SHARING_SUBSCRIPTION_NOT_FOUND', 404, '订阅不存在'),
+  resourceNotFound: defineError('SHARING_RESOURCE_NOT_FOUND', 404, '信息资源不存在'),
   deliveryNotFound: defineError('SHARING_DELIVERY_NOT_FOUND', 404, '投递记录不存在'),
   badTarget: defineError('SHARING_BAD_WEBHOOK_URL', 400, '回调地址不符合要求'),
   notPublished: defineError('SHARING_NOT_SUBSCRIBABLE', 409, '信息资源尚未发布，不能订阅'),

@@ -121,7 +121,11 @@ export async function subscribe(
   const actor = actorOfCtx(ctx);
   if (!actor.departmentId) throw exchangeErrors.noDepartment();
   const resource = await store.publishedResource(deps.db, input.resourceId);
-  if (!resource) throw exchangeErrors.notPublished(input.resourceId);
+  if (!resource) {
+    if (await store.resourceExists(deps.db, input.resourceId))
+      throw exchangeErrors.notPublished(input.resourceId);
+    throw exchangeErrors.resourceNotFound(input.resourceId);
+  }
   let url: string | null = null;
   if (input.mode === 'webhook') {
     if (!input.url)

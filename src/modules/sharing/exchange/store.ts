@@ -59,6 +59,10 @@ export async function publishedResource(db: Executor, id: string) {
     join sharing.resource_version v on v.id = r.published_version_id where r.id = ${id}`.execute(db);
   return rows[0] ?? null;
 }
+export async function resourceExists(db: Executor, id: string) {
+  const { rows } = await sql`select 1 from sharing.resource where id = ${id}`.execute(db);
+  return rows.length > 0;
+}
 export async function loadOf(db: Executor, loadId: string) {
   const { rows } = await sql<{
     version: number;

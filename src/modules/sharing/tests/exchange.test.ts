@@ -16,7 +16,7 @@ import {
   signatureOf,
   verifySignature,
 } from '../exchange/sign.ts';
-import { people, publish, type Send, sender, uscc } from './support.ts';
+import { LEGAL_PERSONS, people, publish, type Send, sender, uscc } from './support.ts';
 
 type Behaviour = 'ok' | 'fail' | 'hang' | 'slow-once';
 type Receiver = {
@@ -414,7 +414,13 @@ describe('sharing exchange: change notices by signed webhook (retries, dead lett
       400,
     );
     expect((await post({ resourceId: 'nope', mode: 'pull' })).statusCode).toBe(400);
-    expect((await post({ resourceId: crypto.randomUUID(), mode: 'pull' })).statusCode).toBe(409);
+    expect((await post({ resourceId: crypto.randomUUID(), mode: 'pull' })).statusCode).toBe(404);
+    // a draft (not yet published) resource cannot be subscribed to
+    const draft = await send(scjg, 'POST', '/api/sharing/resources', { ...LEGAL_PERSONS, name: '法人草稿' });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const refused = await post({ resourceId: draft.json().id, mode: 'pull' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('SHARING_NOT_SUBSCRIBABLE');
     const options = exchange().options;
     options.allowPrivateTargets = false;
     try {
