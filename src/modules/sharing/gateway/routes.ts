@@ -38,15 +38,25 @@ export function gatewayRoutes(grants: Pick<GrantsModule, 'oidc' | 'gateway'>) {
           summary:
             '共享接口：按授权返回信息资源数据（Bearer 访问令牌；fields=逗号分隔；filter.<信息项>=值[,值]；page）',
           params: z.object({ code: z.string().regex(/^\d{6,12}[/-]\d{5}$/) }),
-          querystring: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-          security: [{ bearer: [] }],
+          // fields, page and any number of filter.<信息项> parameters
+          querystring: z.looseObject({
+            fields: z
+              .string()
+              .max(2000)
+              .optional()
+              .describe('逗号分隔的信息项英文名，缺省为授权的全部信息项'),
+            page: z
+              .string()
+              .regex(/^\d{1,6}$/)
+              .optional(),
+          }),
         },
       },
       async (req, reply) => {
         const answer = await grants.gateway.call({
           authorization: req.headers.authorization,
           code: req.params.code,
-          query: req.query,
+          query: req.query as Record<string, string | string[] | undefined>,
         });
         if ('body' in answer) return reply.send(answer.body);
         if (answer.status === 401) reply.header('www-authenticate', 'Bearer realm="share"');
