@@ -283,3 +283,13 @@ export const RowsView = z.object({
   columns: z.array(z.object({ key: z.string(), name: z.string() })),
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
 });
+
+// requests, grants, system clients and the call log (decision 0013), for the web pages
+export {
+  ClientCreated,
+  ClientView,
+  GrantView,
+  LogList,
+  RequestView,
+  StatsView,
+} from './grants/schema.ts';

@@ -8,7 +8,7 @@ import type {
   LogList,
   RequestView,
   StatsView,
-} from '../../../../modules/sharing/grants/schema.ts';
+} from '../../../../modules/sharing/schema.ts';
 import type { Tone } from '../../../common/StatusTag.tsx';
 
 export type ShareRequest = z.infer<typeof RequestView>;
