@@ -16,6 +16,7 @@ import { createIdentity, identityRoutes } from './modules/identity/index.ts';
 import { createInteraction, interactionRoutes } from './modules/interaction/index.ts';
 import { createLicenses, licensesRoutes } from './modules/licenses/index.ts';
 import { createNotify, notifyRoutes } from './modules/notify/index.ts';
+import { createOpendata, opendataRoutes } from './modules/opendata/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
 import { createPerformance, performanceRoutes } from './modules/performance/index.ts';
 import { createSeals, sealsRoutes } from './modules/seals/index.ts';
@@ -40,6 +41,14 @@ export type AppOptions = {
   /** run the background loop (outbox events, license issuing) every second: `serve` does; tests call runJobs */
   background?: boolean;
 };
+
+/** The outbox handlers of several modules, per event type in the order given. */
+function mergeHandlers(...sets: Array<Record<string, EventHandler[]>>): Record<string, EventHandler[]> {
+  const all: Record<string, EventHandler[]> = {};
+  for (const set of sets)
+    for (const [type, list] of Object.entries(set)) all[type] = [...(all[type] ?? []), ...list];
+  return all;
+}
 
 export function createModules(config: Config, database: Database, clock: Clock = systemClock) {
   const deps: PlatformDeps = { db: database.db, clock, cipher: createFieldCipher(config.fieldKey), config };
@@ -145,18 +154,24 @@ export function createModules(config: Config, database: Database, clock: Clock =
     ratings: { ratingFacts: (q) => interaction.ratingFacts(q) },
   });
   const sharing = createSharing({ ...deps, audit, org, inspectZip });
-  const handlers: Record<string, EventHandler[]> = { ...licenses.handlers };
-  for (const [type, list] of Object.entries(supervision.handlers))
-    handlers[type] = [...(handlers[type] ?? []), ...list];
+  const opendata = createOpendata({ ...deps, audit, sharing });
   const analytics = createAnalytics({ ...deps, cases, org });
-  for (const [type, list] of Object.entries(analytics.handlers))
-    handlers[type] = [...(handlers[type] ?? []), ...list];
-  /** The platform's background work: deliver outbox events, issue queued licenses, evaluate supervision. */
+  const handlers = mergeHandlers(
+    licenses.handlers,
+    supervision.handlers,
+    opendata.handlers,
+    analytics.handlers,
+    sharing.exchange.handlers,
+  );
+  /** The platform's background work: deliver outbox events, then each module's queue (licenses to issue,
+   * cases to evaluate and count, datasets to rebuild, webhooks to deliver). */
   const runJobs = async () =>
     (await dispatchPending(deps.db, handlers)) +
     (await licenses.issuePending()) +
     (await supervision.runPending()) +
-    (await analytics.runPending());
+    (await analytics.runPending()) +
+    (await opendata.runPending()) +
+    (await sharing.exchange.deliverPending());
   const workflow = createWorkflow({ db: deps.db, clock, audit, catalog, identity });
   /** Demo cases in every state, filed and worked on a clock walking through past working days. */
   const seedCases = async () =>
@@ -192,6 +207,7 @@ export function createModules(config: Config, database: Database, clock: Clock =
     licenses,
     supervision,
     sharing,
+    opendata,
     interaction,
     performance,
     analytics,
@@ -224,6 +240,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(licensesRoutes(modules.licenses, options.config.authRateLimitPerMinute));
   await app.register(supervisionRoutes(modules.supervision));
   await app.register(sharingRoutes(modules.sharing));
+  await app.register(opendataRoutes(modules.opendata));
   await app.register(performanceRoutes(modules.performance));
   await app.register(analyticsRoutes(modules.analytics));
   await app.register(interactionRoutes(modules.interaction, options.config.authRateLimitPerMinute));

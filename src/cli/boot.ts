@@ -48,6 +48,8 @@ export async function seedDemo(modules: Modules, log: (line: string) => void): P
   if (seals > 0) log(`演示印章：${seals} 枚行政审批专用章（市级部门，已发放）`);
   const resources = await modules.sharing.seedDemo(await modules.identity.demoActors());
   if (resources > 0) log(`数据共享：${resources} 个信息资源已发布（法人基础信息已挂接 5 家企业）`);
+  const datasets = await modules.opendata.seedDemo((await modules.identity.demoActors()).databureau);
+  if (datasets > 0) log(`数据开放：${datasets} 个数据集已向社会开放（法人基础信息，已脱敏）`);
   const cases = await modules.seedCases();
   if (cases > 0)
     log(

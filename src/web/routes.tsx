@@ -81,6 +81,16 @@ const SharingMine = lazy(() => import('./workbench/sharing/MyResources.tsx'));
 const SharingReview = lazy(() => import('./workbench/sharing/ReviewQueue.tsx'));
 const SharingResource = lazy(() => import('./workbench/sharing/ResourceDetail.tsx'));
 const SharingForm = lazy(() => import('./workbench/sharing/ResourceForm.tsx'));
+const SharingSubscriptions = lazy(() => import('./workbench/sharing/exchange/Subscriptions.tsx'));
+const SharingSubscription = lazy(() => import('./workbench/sharing/exchange/SubscriptionDetail.tsx'));
+const SharingDeadLetters = lazy(() => import('./workbench/sharing/exchange/DeadLetters.tsx'));
+const SharingMyShares = lazy(() => import('./workbench/sharing/grants/MyShares.tsx'));
+const SharingApprovals = lazy(() => import('./workbench/sharing/grants/Approvals.tsx'));
+const SharingClients = lazy(() => import('./workbench/sharing/grants/Clients.tsx'));
+const SharingCallLog = lazy(() => import('./workbench/sharing/grants/CallLog.tsx'));
+const OpenList = lazy(() => import('./portal/opendata/OpenList.tsx'));
+const OpenDataset = lazy(() => import('./portal/opendata/OpenDataset.tsx'));
+const OpenDataConsole = lazy(() => import('./workbench/opendata/OpenDataConsole.tsx'));
 
 const page = (node: ReactNode) => (
   <Suspense
@@ -123,6 +133,8 @@ export function AppRoutes() {
         <Route path="verify" element={page(<Verify />)} />
         <Route path="rate/:token" element={page(<RatePage />)} />
         <Route path="ratings" element={page(<RatingStats />)} />
+        <Route path="open" element={page(<OpenList />)} />
+        <Route path="open/:name" element={page(<OpenDataset />)} />
         <Route path="*" element={page(<NotFound />)} />
       </Route>
       <Route path="screen" element={page(<BigScreen />)} />
@@ -169,6 +181,14 @@ export function AppRoutes() {
         <Route path="sharing/new" element={page(<SharingForm />)} />
         <Route path="sharing/resources/:id" element={page(<SharingResource />)} />
         <Route path="sharing/resources/:id/edit" element={page(<SharingForm />)} />
+        <Route path="sharing/subscriptions" element={page(<SharingSubscriptions />)} />
+        <Route path="sharing/subscriptions/:id" element={page(<SharingSubscription />)} />
+        <Route path="sharing/dead-letters" element={page(<SharingDeadLetters />)} />
+        <Route path="sharing/my-shares" element={page(<SharingMyShares />)} />
+        <Route path="sharing/approvals" element={page(<SharingApprovals />)} />
+        <Route path="sharing/clients" element={page(<SharingClients />)} />
+        <Route path="sharing/call-log" element={page(<SharingCallLog />)} />
+        <Route path="opendata" element={page(<OpenDataConsole />)} />
       </Route>
     </Routes>
   );

@@ -107,6 +107,8 @@ describe('conformance: malformed input on every route (I1)', () => {
     for (const route of routes) {
       const headers = await headersFor(route);
       for (const c of BODY_CASES) {
+        // the OAuth token endpoint takes forms and answers them as RFC 6749 §5.2 JSON errors (decision 0013)
+        if (route.url === '/oidc/token' && c.name === 'form') continue;
         const res = await t.app.inject({
           method: route.method as 'POST',
           url: concreteUrl(route.url),

@@ -284,6 +284,15 @@ export const RowsView = z.object({
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
 });
 
+// subscriptions, deliveries and dead letters (decision 0014), for the web pages
+export {
+  CreatedSubscription,
+  DeadLetterList,
+  DeliveryList,
+  SubscriberList,
+  SubscriptionList,
+  SubscriptionView,
+} from './exchange/schema.ts';
 // requests, grants, system clients and the call log (decision 0013), for the web pages
 export {
   ClientCreated,

@@ -36,6 +36,9 @@ export function PortalLayout() {
             <Link to="/bundles" data-testid="nav-bundles">
               一件事
             </Link>
+            <Link to="/open" className="nav-wide" data-testid="nav-open">
+              数据开放
+            </Link>
           </nav>
           <span style={{ flex: 1 }} />
           <nav aria-label="账户" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
@@ -81,7 +84,7 @@ export function PortalLayout() {
           <Link to="/verify" data-testid="footer-verify" style={{ whiteSpace: 'nowrap' }}>
             证照核验
           </Link>{' '}
-          · <Link to="/workbench/login">工作人员入口</Link>
+          · <Link to="/open">数据开放</Link> · <Link to="/workbench/login">工作人员入口</Link>
         </Typography.Text>
       </Layout.Footer>
     </Layout>

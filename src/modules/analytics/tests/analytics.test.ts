@@ -170,17 +170,15 @@ describe('statistics kept by incremental aggregates', () => {
     const r4 = randomUUID();
     await rate(r4, 5, null, '2026-04-02T03:06:00Z');
     for (const _ of [1, 2])
-      await t.db
-        .transaction()
-        .execute((tx) =>
-          emit(tx, 'rating.excluded', {
-            ratingId: r4,
-            caseId: ids.a,
-            departmentId: scjg,
-            level: 5,
-            at: '2026-04-02T05:00:00Z',
-          }),
-        );
+      await t.db.transaction().execute((tx) =>
+        emit(tx, 'rating.excluded', {
+          ratingId: r4,
+          caseId: ids.a,
+          departmentId: scjg,
+          level: 5,
+          at: '2026-04-02T05:00:00Z',
+        }),
+      );
     await t.modules.runJobs();
     const after = await dashboard('?from=2026-04-01&to=2026-04-02');
     expect(after.satisfaction).toEqual(d.satisfaction);

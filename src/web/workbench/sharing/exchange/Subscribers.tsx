@@ -1,7 +1,7 @@
 // 订阅方 on a resource's page for its provider and 数据局: which departments receive its change notices.
 import { Table, Typography } from 'antd';
 import type { z } from 'zod';
-import type { SubscriberList } from '../../../../modules/sharing/exchange/schema.ts';
+import type { SubscriberList } from '../../../../modules/sharing/schema.ts';
 import { when } from '../../../common/catalog.ts';
 import { EmptyText } from '../../../common/EmptyText.tsx';
 import { StatusTag } from '../../../common/StatusTag.tsx';

@@ -6,7 +6,7 @@ import type {
   DeliveryList,
   SubscriptionList,
   SubscriptionView,
-} from '../../../../modules/sharing/exchange/schema.ts';
+} from '../../../../modules/sharing/schema.ts';
 import type { Tone } from '../../../common/StatusTag.tsx';
 
 export type Subscription = z.infer<typeof SubscriptionView>;
