@@ -6,6 +6,9 @@
 import { readFileSync } from 'node:fs';
 import type { Generated } from 'kysely';
 import type { Executor } from './db/index.ts';
+import { isIsoDate } from './standards/date.ts';
+
+export { isIsoDate };
 
 export type CalendarDayKind = 'holiday' | 'workday';
 export type CalendarDay = { day: string; kind: CalendarDayKind; name: string };
@@ -16,14 +19,6 @@ type CalendarTables = {
 const q = (db: Executor) => db.withTables<CalendarTables>();
 
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** true for a real calendar date written 'YYYY-MM-DD' (rejects 2025-02-30). */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function toEpochDay(day: string): number {
   if (!isIsoDate(day)) throw new RangeError(`not a date (YYYY-MM-DD): ${day}`);

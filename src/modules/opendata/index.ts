@@ -20,9 +20,11 @@ export type { DatasetView } from './schema.ts';
 export function createOpendata(deps: OpendataDeps) {
   const db: Db = deps.db;
   return {
-    /** Event handlers for the outbox dispatcher: a new accepted load queues the dataset's rebuild. */
+    /** Event handlers for the outbox dispatcher: a new accepted load or a newly published version of the
+     * resource (its open attribute or items may have changed) queues the dataset's rebuild. */
     handlers: {
       'sharing.data-loaded': [(event: OutboxEvent, tx: Tx) => service.onDataLoaded(deps, event, tx)],
+      'sharing.resource-published': [(event: OutboxEvent, tx: Tx) => service.onDataLoaded(deps, event, tx)],
     },
     /** Rebuilds queued snapshots (the background loop, tests). */
     runPending: () => service.runPending(deps),

@@ -1,8 +1,8 @@
 // Request and response shapes of the supervision module (电子监察); pure zod, shared with the web.
 import { z } from 'zod';
+import { IsoDate } from '../../platform/standards/date.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const WarningLevel = z.enum(['yellow', 'red']);
 export type WarningLevel = z.infer<typeof WarningLevel>;

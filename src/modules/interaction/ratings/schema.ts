@@ -1,9 +1,9 @@
 // Request and response shapes of ratings (好差评) and rectification orders; pure zod, shared with the web.
 import { z } from 'zod';
+import { IsoDate } from '../../../platform/standards/date.ts';
 import { CHANNEL_CODES, EVENT_KINDS, LINK_CHANNELS, PORTAL_CHANNELS } from './levels.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const RATING_TEXT_MAX = 500;
 export const LevelCode = z.int().min(1).max(5);

@@ -189,10 +189,14 @@ export async function amendByLink(
 ) {
   const heads = await headsOf(deps, (await fromLink(deps, token)).ev.departmentId);
   return deps.db.transaction().execute(async (tx) => {
-    const { event } = await fromLink(deps, token, tx);
+    const { link, event } = await fromLink(deps, token, tx);
     const found = await store.ratingOfEvent(tx, event.eventId);
     const r = found ? await store.lockRating(tx, found.id) : undefined;
-    if (!r) throw ratingErrors.ratingNotFound();
+    // a link amends only the rating given through it: same channel, given after the link was issued —
+    // never a rating from the portal or from an earlier link (else the department could rewrite it)
+    const issuedAt = link.exp - LINK_TTL_MS;
+    if (!r || r.channel !== link.channel || r.rated_at.getTime() < issuedAt)
+      throw ratingErrors.ratingNotFound();
     return amendRating(deps, tx, ctx, r, input, heads);
   });
 }

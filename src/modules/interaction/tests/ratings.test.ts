@@ -104,6 +104,9 @@ describe('ratings and the rectification of bad ratings', () => {
     expect(
       (await rate(citizen, id, applyEvent[id] ?? '', { level: 3, text: '长'.repeat(501) })).statusCode,
     ).toBe(400);
+    // the public statistics with a date that does not exist: 400, not a 500
+    for (const q of ['from=2026-13-01', 'to=2026-02-30'])
+      expect((await get(t, null, `/api/ratings/stats?${q}`)).statusCode, q).toBe(400);
   });
 
   it('非常不满意 opens a rectification order for the department, due in 15 working days; twice → 409', async () => {
@@ -271,6 +274,15 @@ describe('ratings and the rectification of bad ratings', () => {
     expect(rated.json()).toMatchObject({ channel: '4', channelLabel: '政务大厅平板电脑', level: 4 });
     expect(rated.json().rectification).toMatchObject({ state: 'verify' });
     expect((await anonymous(t, 'POST', `/api/ratings/link/${token}`, { level: 1 })).statusCode).toBe(409);
+    // the department cannot rewrite a rating with a fresh link: it amends only what was given through it
+    t.clock.advance(60 * 1000);
+    const later = await post(t, clerk, '/api/ratings/links', {
+      caseId: id,
+      eventId: applyEvent[id],
+      channel: '4',
+    });
+    const rewrite = await anonymous(t, 'PUT', `/api/ratings/link/${later.json().token}`, { level: 1 });
+    expect(rewrite.statusCode, rewrite.body).toBe(404);
     const forged = `${token.split('~')[0]}~${'A'.repeat(43)}`;
     const bad = await anonymous(t, 'GET', `/api/ratings/link/${forged}`);
     expect(bad.statusCode).toBe(404);

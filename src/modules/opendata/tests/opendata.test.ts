@@ -315,4 +315,21 @@ describe('opendata: publication, the public API, CKAN and DCAT', () => {
     await t.modules.runJobs();
     expect((await anon('/api/3/action/package_list')).json().result).toEqual([]);
   });
+
+  it('a new version of the resource that is no longer open takes the dataset down at once', async () => {
+    const reopened = await send(bureau, 'POST', '/api/opendata/datasets', {
+      resourceId: openId,
+      rules: RULES,
+      aggregates: ['status'],
+    });
+    expect(reopened.statusCode, reopened.body).toBe(201);
+    expect((await anon('/api/3/action/package_list')).json().result).toEqual([name]);
+    const edited = await send(scjg, 'PUT', `/api/sharing/resources/${openId}`, { ...OPEN, openType: 'none' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await send(scjg, 'POST', `/api/sharing/resources/${openId}/submit`);
+    expect((await send(bureau, 'POST', `/api/sharing/resources/${openId}/approve`)).statusCode).toBe(200);
+    await t.modules.runJobs();
+    expect((await anon('/api/3/action/package_list')).json().result).toEqual([]);
+    expect((await anon(`/api/3/action/package_show?id=${name}`)).statusCode).toBe(404);
+  });
 });

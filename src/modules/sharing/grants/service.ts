@@ -286,6 +286,9 @@ export async function approve(deps: SharingDeps, ctx: RequestContext, id: string
     throw grantErrors.badRequest('只有有条件共享的资源经审批才能提供未脱敏的敏感信息项');
   const rowFilter = checkFilters(v.items, input.rowFilter, deps);
   const now = deps.clock.now();
+  // a grant may end earlier than the period asked for, never later, and not before today
+  if (input.expiresOn && (input.expiresOn < beijingDay(now) || input.expiresOn > q.period_to))
+    throw grantErrors.badRequest(`授权截止日期应在今天至申请期限 ${q.period_to} 之间`);
   const expiresAt = input.expiresOn ? endOfBeijingDay(input.expiresOn) : endOfBeijingDay(q.period_to);
   const department = await deps.org.getDepartment(q.consumer_department_id);
   return deps.db.transaction().execute(async (tx) => {

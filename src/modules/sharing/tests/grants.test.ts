@@ -69,6 +69,11 @@ describe('sharing grants: request → approval (or at once) → grant; rejection
 
   it('an approved grant with a row filter on the ID number (blind index) and that item unmasked', async () => {
     const request = (await ask()).json();
+    // the grant cannot end before today nor after the period asked for
+    for (const expiresOn of ['2020-01-01', '2099-12-31']) {
+      const res = await w.send(w.scjg, 'POST', `/api/sharing/requests/${request.id}/approve`, { expiresOn });
+      expect(res.statusCode, expiresOn).toBe(400);
+    }
     const approved = await w.send(w.scjg, 'POST', `/api/sharing/requests/${request.id}/approve`, {
       fields: ['name', 'legal_rep_id'],
       rowFilter: [{ key: 'legal_rep_id', values: [IDS[1]] }],

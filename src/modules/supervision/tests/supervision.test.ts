@@ -146,6 +146,9 @@ describe('electronic supervision of a food licence case', () => {
     const reversed = await get(t, supervisor, '/api/supervision/warnings?from=2026-04-20&to=2026-04-01');
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().code).toBe('SUPERVISION_BAD_WINDOW');
+    // a date of the right shape that does not exist is bad input, not a 500
+    for (const q of ['from=2026-13-01', 'to=2026-02-30'])
+      expect((await get(t, supervisor, `/api/supervision/warnings?${q}`)).statusCode, q).toBe(400);
   });
 
   it('shows one warning with its case clock, masked applicant and the case history; another department gets 404', async () => {
