@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../../platform/clock.ts';
 import { clockDays, clockViewOn, isClosed } from '../clock.ts';
 import type { CasesDeps } from '../deps.ts';
 import { CASE_STATE_LABELS } from '../schema.ts';
-import * as store from '../store.ts';
+import * as reads from '../store-reads.ts';
 
 export type ClockFacts = {
   id: string;
@@ -39,9 +39,9 @@ export type ClockFacts = {
 export async function clockFacts(deps: CasesDeps, caseIds: string[]): Promise<ClockFacts[]> {
   const now = deps.clock.now();
   const [cases, allStops, asked] = await Promise.all([
-    store.findCases(deps.db, caseIds),
-    store.clockStopsOfCases(deps.db, caseIds),
-    store.firstSupplementsOf(deps.db, caseIds),
+    reads.findCases(deps.db, caseIds),
+    reads.clockStopsOfCases(deps.db, caseIds),
+    reads.firstSupplementsOf(deps.db, caseIds),
   ]);
   const stopsOf = (id: string) => allStops.filter((s) => s.case_id === id);
   const askedOn = new Map(asked.map((a) => [a.case_id, shanghaiDate(new Date(a.requested_at))]));
@@ -82,4 +82,4 @@ export async function clockFacts(deps: CasesDeps, caseIds: string[]): Promise<Cl
 
 /** One page of open case ids (id order) for a sweep over every case still counting down. */
 export const openCaseIds = async (deps: CasesDeps, afterId: string | null, limit: number) =>
-  (await store.openCaseIds(deps.db, afterId, limit)).map((r) => r.id);
+  (await reads.openCaseIds(deps.db, afterId, limit)).map((r) => r.id);

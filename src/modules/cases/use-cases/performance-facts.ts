@@ -4,7 +4,7 @@
 // with where each was supplied. No access check: modules call it, not people. Changes nothing.
 import type { CasesDeps } from '../deps.ts';
 import type { CaseState, DeliveryMethod } from '../schema.ts';
-import * as store from '../store.ts';
+import * as reads from '../store-reads.ts';
 
 export type PerformanceCaseFacts = {
   id: string;
@@ -40,7 +40,7 @@ export async function performanceFacts(
   deps: CasesDeps,
   query: PerformanceFactsQuery,
 ): Promise<PerformanceCaseFacts[]> {
-  const rows = await store.performanceCases(deps.db, {
+  const rows = await reads.performanceCases(deps.db, {
     from: query.from,
     to: query.to,
     departmentId: query.departmentId ?? null,
