@@ -2,6 +2,7 @@
 import type { TestApp } from '../../../../test/support/app.ts';
 import { type Session, staffSession } from '../../../../test/support/auth.ts';
 import { generateUscc } from '../../../platform/standards/uscc.ts';
+import { LEGAL_PERSONS_DEMO } from '../seed.ts';
 
 type Reply = Awaited<ReturnType<TestApp['app']['inject']>>;
 export type Send = (who: Session | null, method: string, url: string, payload?: object) => Promise<Reply>;
@@ -26,37 +27,8 @@ export const LEGAL_PERSONS = {
   shareMethod: 'platform',
   openType: 'none',
   updateCycle: 'daily',
-  items: [
-    {
-      name: '统一社会信用代码',
-      key: 'uscc',
-      type: 'C',
-      length: 18,
-      isRequired: true,
-      rules: { check: 'uscc', isUnique: true },
-    },
-    { name: '名称', key: 'name', type: 'C', length: 200, isRequired: true },
-    { name: '法定代表人', key: 'legal_rep', type: 'C', length: 50, isRequired: true, sensitivity: 'name' },
-    {
-      name: '法定代表人身份证号',
-      key: 'legal_rep_id',
-      type: 'C',
-      length: 18,
-      isRequired: true,
-      sensitivity: 'id-number',
-      rules: { check: 'id-number' },
-    },
-    { name: '成立日期', key: 'established_on', type: 'D', isRequired: true },
-    { name: '登记机关', key: 'authority', type: 'C', length: 100 },
-    {
-      name: '状态',
-      key: 'status',
-      type: 'C',
-      length: 10,
-      isRequired: true,
-      rules: { codes: ['存续', '在业', '吊销', '注销', '迁出'] },
-    },
-  ],
+  // the same data items as the demo resource
+  items: LEGAL_PERSONS_DEMO.items,
 };
 
 export const uscc = (n: number) =>
