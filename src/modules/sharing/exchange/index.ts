@@ -5,6 +5,7 @@ import type { RequestContext } from '../../../platform/context.ts';
 import type { EventHandler } from '../../../platform/events.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import type { SharingDeps } from '../deps.ts';
+import * as delivery from './delivery.ts';
 import type { SubscriptionInput } from './schema.ts';
 import * as service from './service.ts';
 
@@ -14,7 +15,7 @@ export type { ExchangeOptions } from './service.ts';
 export function createExchange(deps: SharingDeps, overrides: Partial<service.ExchangeOptions> = {}) {
   // loopback and private-network webhook targets only in demo mode (and tests that ask for it)
   const options = { ...service.defaultOptions(deps.config.isDemo), ...overrides };
-  const onChange: EventHandler = (event, tx) => service.onResourceChanged(deps, event, tx);
+  const onChange: EventHandler = (event, tx) => delivery.onResourceChanged(deps, event, tx);
   return {
     options,
     subscribe: (ctx: RequestContext, input: SubscriptionInput) =>
@@ -33,13 +34,13 @@ export function createExchange(deps: SharingDeps, overrides: Partial<service.Exc
     changes: (actor: Actor, id: string, after: string | undefined, limit: number) =>
       service.changes(deps, actor, id, after, limit),
     /** outbox handlers: resource changes become notices and queued deliveries */
-    handlers: Object.fromEntries(service.CHANGE_EVENTS.map((type) => [type, [onChange]])) as Record<
+    handlers: Object.fromEntries(delivery.CHANGE_EVENTS.map((type) => [type, [onChange]])) as Record<
       string,
       EventHandler[]
     >,
     /** the delivery job (`runJobs`): POSTs due deliveries; returns how many were attempted */
     deliverPending: (extra: Partial<service.ExchangeOptions> = {}) =>
-      service.deliverPending(deps, { ...options, ...extra }),
+      delivery.deliverPending(deps, { ...options, ...extra }),
   };
 }
 export type ExchangeModule = ReturnType<typeof createExchange>;
