@@ -10,7 +10,8 @@ import { type AppError, isAppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { SharingDeps } from '../deps.ts';
 import { grantErrors } from '../grants/errors.ts';
-import { beijingDay, type GrantRow, MASKS } from '../grants/service.ts';
+import { type GrantRow, MASKS } from '../grants/rows.ts';
+import { beijingDay } from '../grants/service.ts';
 import type { DataItem } from '../schema.ts';
 import type { Oidc } from './oidc.ts';
 
