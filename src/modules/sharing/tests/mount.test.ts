@@ -300,4 +300,68 @@ describe('sharing mounting: uploads checked by quality rules, a report per load,
       [4, '年度'],
     ]);
   });
+
+  it('refuses a version that changes a loaded item’s sensitivity or type (409); stored values stay readable', async () => {
+    const R = '/api/sharing/resources';
+    const loadInto = (rid: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${R}/${rid}/loads?filename=a.csv`,
+        payload: GOOD,
+        headers: { ...scjg.headers, 'content-type': 'text/csv' },
+      });
+    const body = {
+      ...LEGAL_PERSONS,
+      name: '法人基础信息（信息项变更）',
+      classification: { ...LEGAL_PERSONS.classification, mu: { code: '003', name: '变更测试' } },
+    };
+    const withItem = (key: string, change: object) => ({
+      ...body,
+      items: body.items.map((i) => (i.key === key ? { ...i, ...change } : i)),
+    });
+    const loaded = (await publish(send, scjg, bureau, body)).id;
+    expect((await loadInto(loaded)).statusCode).toBe(201);
+
+    const unmasked = await send(
+      scjg,
+      'PUT',
+      `${R}/${loaded}`,
+      withItem('legal_rep_id', { sensitivity: 'general' }),
+    );
+    expect(unmasked.statusCode, unmasked.body).toBe(409);
+    expect(unmasked.json()).toMatchObject({
+      code: 'SHARING_STORED_ITEM_CHANGED',
+      title: '已挂接数据的信息项不能更改类型或敏感级别',
+    });
+    expect(unmasked.json().detail).toContain('法定代表人身份证号');
+    const retyped = await send(
+      scjg,
+      'PUT',
+      `${R}/${loaded}`,
+      withItem('authority', { type: 'N', length: 10 }),
+    );
+    expect(retyped.json()).toMatchObject({ code: 'SHARING_STORED_ITEM_CHANGED' });
+    // other edits still make a new version
+    const weekly = await send(scjg, 'PUT', `${R}/${loaded}`, { ...body, updateCycle: 'weekly' });
+    expect(weekly.json()).toMatchObject({ version: 2, state: 'draft' });
+
+    // a draft edited before any load is re-checked when it is published after one
+    const early = (await publish(send, scjg, bureau, { ...body, name: '法人基础信息（先改后挂）' })).id;
+    const draft = await send(scjg, 'PUT', `${R}/${early}`, {
+      ...withItem('legal_rep', { sensitivity: 'general' }),
+      name: '法人基础信息（先改后挂）',
+    });
+    expect(draft.json()).toMatchObject({ version: 2, state: 'draft' });
+    await send(scjg, 'POST', `${R}/${early}/submit`);
+    expect((await loadInto(early)).statusCode).toBe(201);
+    const approved = await send(bureau, 'POST', `${R}/${early}/approve`);
+    expect(approved.statusCode, approved.body).toBe(409);
+    expect(approved.json()).toMatchObject({ code: 'SHARING_STORED_ITEM_CHANGED' });
+
+    for (const rid of [loaded, early]) {
+      const preview = await send(scjg, 'GET', `${R}/${rid}/rows`);
+      expect(preview.statusCode, preview.body).toBe(200);
+      expect(preview.json().rows[0]).toMatchObject({ legal_rep: '张*' });
+    }
+  });
 });

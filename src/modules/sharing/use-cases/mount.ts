@@ -134,6 +134,10 @@ export async function upload(
   const isAccepted = accepted.length > 0;
   const rows = isAccepted ? accepted.map((row) => stored(deps, v.items, row)) : [];
   return deps.db.transaction().execute(async (tx) => {
+    // rows are stored by this version's items: a version published meanwhile may define them otherwise
+    const locked = await store.lockResource(tx, id);
+    if (locked?.published_version_id !== v.id)
+      throw sharingErrors.wrongState('信息资源已发布新版本，请重新上传');
     const load: store.LoadRow = {
       id: newId(),
       resource_id: id,
