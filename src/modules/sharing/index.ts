@@ -7,6 +7,8 @@ import type { Actor } from '../../platform/http/access.ts';
 import type { SharingDeps } from './deps.ts';
 import { createExchange } from './exchange/index.ts';
 import { createGrants } from './grants/index.ts';
+import { qualityBoard } from './quality-board/board.ts';
+import type { BoardQuery } from './quality-board/schema.ts';
 import type { ApiMount, CatalogQuery, MineQuery, ResourceInput } from './schema.ts';
 import { type SharingDemoPeople, seedSharing } from './seed.ts';
 import * as browse from './use-cases/browse.ts';
@@ -14,6 +16,7 @@ import * as catalog from './use-cases/catalog.ts';
 import * as mount from './use-cases/mount.ts';
 import * as openData from './use-cases/open-source.ts';
 
+export { type BaseDbModule, type BaseSources, createBaseDb } from './basedb/index.ts';
 export type { SharingDeps } from './deps.ts';
 export { sharingRoutes } from './routes.ts';
 export type { LoadView, QualityReport, ResourceSummary, ResourceView } from './schema.ts';
@@ -39,6 +42,8 @@ export function createSharing(deps: SharingDeps) {
     listLoads: (actor: Actor, id: string) => mount.listLoads(deps, actor, id),
     getLoad: (actor: Actor, id: string, loadId: string) => mount.getLoad(deps, actor, id, loadId),
     previewRows: (actor: Actor, id: string, page: number) => mount.previewRows(deps, actor, id, page),
+    // ── 数据质量看板: the latest load's measures and the update cycle, per resource and department ──
+    qualityBoard: (actor: Actor, query: BoardQuery) => qualityBoard(deps, actor, query),
     // ── for opendata (decision 0012): openable resources, one with its plain rows to desensitise ──
     openable: () => openData.openable(deps),
     openSource: (resourceId: string) => openData.openSource(deps, resourceId),

@@ -8,6 +8,7 @@ import { type Access, actorOf, contextOf } from '../../platform/http/access.ts';
 import { exchangeRoutes } from './exchange/index.ts';
 import { grantsRoutes } from './grants/routes.ts';
 import type { SharingModule } from './index.ts';
+import { qualityBoardRoutes } from './quality-board/routes.ts';
 import {
   ApiMount,
   CatalogQuery,
@@ -235,6 +236,7 @@ export function sharingRoutes(sharing: SharingModule) {
       async (req) => sharing.previewRows(actorOf(req), req.params.id, req.query.page),
     );
     exchangeRoutes(app, sharing.exchange);
+    qualityBoardRoutes(app, sharing);
   };
   return plugin;
 }
