@@ -138,7 +138,11 @@ export async function unpublish(deps: OpendataDeps, ctx: RequestContext, resourc
   const d = await store.byResource(deps.db, resourceId);
   if (!d) throw opendataErrors.datasetNotFound(resourceId);
   if (d.state !== 'published') throw opendataErrors.wrongState('数据集已下线');
-  return deps.db.transaction().execute(async (tx) => toAdminView(await takeDown(deps, tx, ctx, d, reason)));
+  return deps.db.transaction().execute(async (tx) => {
+    const locked = await store.lockDataset(tx, d.id);
+    if (locked?.state !== 'published') throw opendataErrors.wrongState('数据集已下线');
+    return toAdminView(await takeDown(deps, tx, ctx, locked, reason));
+  });
 }
 
 /** The workbench list: every openable resource with its dataset (if any) and its items. */
@@ -192,14 +196,46 @@ export async function onDataLoaded(deps: OpendataDeps, event: OutboxEvent, tx: E
   if (typeof resourceId === 'string') await store.enqueue(tx, resourceId, deps.clock.now());
 }
 
-/** Rebuilds the snapshots of queued resources; returns how many datasets changed. */
+/**
+ * Rebuilds the snapshots of queued resources; returns how many datasets changed. When a rebuild fails,
+ * the failed resource goes back on the queue (at its end, so it cannot hold up the others) with the
+ * untried rest of the batch, and the error is thrown for the job loop to log; the next round retries.
+ */
 export async function runPending(deps: OpendataDeps): Promise<number> {
   let changed = 0;
   for (;;) {
-    const ids = await store.takeQueued(deps.db, 20);
-    if (ids.length === 0) return changed;
-    for (const id of ids) changed += await rebuild(deps, id);
+    const taken = await store.takeQueued(deps.db, 20);
+    if (taken.length === 0) return changed;
+    for (const [i, entry] of taken.entries()) {
+      try {
+        changed += await rebuild(deps, entry.resource_id);
+      } catch (error) {
+        await store.requeue(deps.db, [
+          { resource_id: entry.resource_id, queued_at: deps.clock.now() },
+          ...taken.slice(i + 1),
+        ]);
+        throw error;
+      }
+    }
   }
+}
+
+/**
+ * Inside the writing transaction: the dataset as locked now, compared with what the rebuild read before
+ * it. Taken down meanwhile (an unpublish, another rebuild) → nothing is written, it stays down; changed
+ * otherwise (a publish with new rules, another rebuild) → queued again, to rebuild from fresh reads.
+ */
+async function stillAsRead(deps: OpendataDeps, tx: Executor, read: store.DatasetRow) {
+  const now = await store.lockDataset(tx, read.id);
+  if (now?.state !== 'published') return false;
+  if (
+    now.modified_at.getTime() !== read.modified_at.getTime() ||
+    now.source_load_id !== read.source_load_id
+  ) {
+    await store.enqueue(tx, read.resource_id, deps.clock.now());
+    return false;
+  }
+  return true;
 }
 
 /** Rebuilds one resource's published dataset from its current rows with the rules it was opened with. */
@@ -219,10 +255,12 @@ export async function rebuild(deps: OpendataDeps, resourceId: string): Promise<n
       : ruleProblems(found, rules, aggregates)
         ? '信息资源的信息项已变化，原脱敏规则不再适用'
         : null;
-  if (reason || !found) {
-    await deps.db.transaction().execute((tx) => takeDown(deps, tx, ctx, existing, reason ?? ''));
-    return 1;
-  }
+  if (reason || !found)
+    return deps.db.transaction().execute(async (tx) => {
+      if (!(await stillAsRead(deps, tx, existing))) return 0;
+      await takeDown(deps, tx, ctx, existing, reason ?? '');
+      return 1;
+    });
   const now = deps.clock.now();
   const { dataset, rows } = build(
     found,
@@ -232,7 +270,8 @@ export async function rebuild(deps: OpendataDeps, resourceId: string): Promise<n
     existing.published_by_name,
     now,
   );
-  await deps.db.transaction().execute(async (tx) => {
+  return deps.db.transaction().execute(async (tx) => {
+    if (!(await stillAsRead(deps, tx, existing))) return 0;
     await store.upsertDataset(tx, dataset);
     await store.replaceRows(tx, dataset.id, rows);
     await emit(tx, 'opendata.dataset-rebuilt', {
@@ -246,6 +285,6 @@ export async function rebuild(deps: OpendataDeps, resourceId: string): Promise<n
       subjectId: dataset.id,
       summary: { name: dataset.name, loadId: dataset.source_load_id, rows: rows.length },
     });
+    return 1;
   });
-  return 1;
 }

@@ -82,6 +82,12 @@ export const byResource = async (db: Executor, resourceId: string) => {
   ).rows[0];
   return row && revive(row);
 };
+/** The dataset row locked for the rest of the transaction (publish, rebuild and unpublish serialise on it). */
+export const lockDataset = async (db: Executor, id: string) => {
+  const row = (await sql<DatasetRow>`select * from opendata.dataset where id = ${id} for update`.execute(db))
+    .rows[0];
+  return row && revive(row);
+};
 export const byResources = async (db: Executor, resourceIds: string[]) =>
   (
     await sql<DatasetRow>`select * from opendata.dataset
@@ -130,9 +136,19 @@ export async function enqueue(db: Executor, resourceId: string, at: Date) {
       where resource_id = ${resourceId}::uuid and state = 'published')
     on conflict (resource_id) do nothing`.execute(db);
 }
+export type Queued = { resource_id: string; queued_at: Date };
+/** Takes the oldest queued resources off the queue; the caller re-queues what it could not rebuild. */
 export const takeQueued = async (db: Executor, limit: number) =>
   (
-    await sql<{ resource_id: string }>`delete from opendata.rebuild_queue where resource_id in
+    await sql<Queued>`delete from opendata.rebuild_queue where resource_id in
       (select resource_id from opendata.rebuild_queue order by queued_at limit ${limit})
-      returning resource_id`.execute(db)
-  ).rows.map((r) => r.resource_id);
+      returning resource_id, queued_at`.execute(db)
+  ).rows;
+/** Puts taken entries back (a resource queued again meanwhile keeps its newer entry). */
+export async function requeue(db: Executor, entries: Queued[]) {
+  if (entries.length === 0) return;
+  await sql`insert into opendata.rebuild_queue (resource_id, queued_at)
+    select x.resource_id, x.queued_at from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
+      as x(resource_id uuid, queued_at timestamptz)
+    on conflict (resource_id) do nothing`.execute(db);
+}
