@@ -120,11 +120,24 @@ export async function setStatus(tx: Executor, id: string, status: SubscriptionRo
 }
 
 // ── the change feed ──
-/** Adds a change (once per event id); returns its seq and whether it is new. */
+/**
+ * Adds a change (once per event id); returns its seq, or null when the event was already recorded.
+ *
+ * The pull cursor is the last `seq` a reader saw, so the feed must never show a seq while a lower one
+ * can still appear. A bigserial alone does not promise that: with two nodes dispatching the outbox
+ * (SKIP LOCKED hands them different events at once), node A may take seq 10, node B seq 11, and B commit
+ * first — a reader then moves past 11 and never sees 10. The feed's writers therefore take one
+ * transaction-scoped advisory lock before drawing the seq and hold it until commit: seqs become visible
+ * strictly in order (an aborted writer only leaves a gap), and the pull can hand out plain seqs. The
+ * lock covers only this insert's transaction (the dispatcher's, for one event), so it serialises short
+ * transactions of resource changes, which are rare next to reads. The outbox ids (made in the app when
+ * the event is emitted) are no cursor either: they follow emit time, not commit time.
+ */
 export async function insertChange(
   tx: Executor,
   change: { id: string; resourceId: string; type: string; notice: Notice; at: Date },
 ) {
+  await sql`select pg_advisory_xact_lock(hashtextextended('sharing:change-feed', 0))`.execute(tx);
   const { rows } = await sql<{ seq: string }>`
     insert into sharing.change (id, resource_id, type, notice, created_at)
     values (${change.id}, ${change.resourceId}, ${change.type}, ${JSON.stringify(change.notice)}::jsonb, ${change.at})

@@ -62,3 +62,19 @@ export const REQUEST = {
   periodFrom: '2026-03-01',
   periodTo: '2026-12-31',
 };
+
+/** 人力资源和社会保障局 asks for the resource and 市场监督管理局 approves (无条件: granted at once). */
+export async function grantFor(
+  send: Send,
+  who: { rsj: Session; scjg: Session },
+  resourceId: string,
+  body: object = {},
+) {
+  const asked = await send(who.rsj, 'POST', '/api/sharing/requests', { resourceId, ...REQUEST, ...body });
+  if (asked.statusCode !== 201) throw new Error(`request failed: ${asked.body}`);
+  const request = asked.json();
+  if (request.grantId) return request.grantId as string;
+  const approved = await send(who.scjg, 'POST', `/api/sharing/requests/${request.id}/approve`, {});
+  if (approved.statusCode !== 200) throw new Error(`approve failed: ${approved.body}`);
+  return approved.json().grantId as string;
+}
