@@ -145,6 +145,15 @@ async function runOn(kind: string, intervalMs: number, databaseUrl?: string) {
     await m.sharing.submit(officer, resource.id);
     await m.sharing.approve(ctxOf(['data_reviewer'], bureau.id), resource.id);
     const consumer = ctxOf(['data_officer'], rsj.id);
+    // subscribing needs a live grant: 无条件, so the request is granted at once
+    await m.sharing.grants.request(consumer, {
+      resourceId: resource.id,
+      purpose: '测量变更通知投递时延',
+      legalBasis: '压测',
+      fields: ['no', 'name'],
+      periodFrom: '2026-01-01',
+      periodTo: '2099-12-31',
+    });
     for (let s = 0; s < SUBSCRIBERS; s++)
       await m.sharing.exchange.subscribe(consumer, {
         resourceId: resource.id,

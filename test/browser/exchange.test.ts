@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ApproveInput } from '../../src/modules/sharing/grants/schema.ts';
 import { uscc } from '../../src/modules/sharing/tests/support.ts';
 import { sql } from '../../src/platform/db/index.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
@@ -47,6 +48,33 @@ beforeAll(async () => {
     select r.id from sharing.resource r join sharing.resource_version v on v.id = r.published_version_id
     where v.name = '法人基础信息'`.execute(p.database.db);
   resourceId = rows[0]?.id ?? '';
+  // subscribing needs a live grant: 人社局 asks for 法人基础信息 (有条件) and 市场监督管理局 approves
+  const ctxIn = (departmentId: string, n: number) => ({
+    actor: {
+      kind: 'staff',
+      accountId: `00000000-0000-0000-0000-00000000010${n}`,
+      sessionId: 'test',
+      displayName: '数据专员',
+      roles: ['data_officer'],
+      departmentId,
+      divisionCode: '411500',
+      enterpriseId: null,
+      isMfaComplete: true,
+      csrfToken: '',
+    } as Actor,
+    requestId: 'test',
+    ip: '127.0.0.1',
+  });
+  const grants = p.modules.sharing.grants;
+  const asked = await grants.request(ctxIn(rsj.id, 1), {
+    resourceId,
+    purpose: '就业补贴审核中核验用人单位登记状态',
+    legalBasis: '《就业促进法》第十五条',
+    fields: ['uscc', 'name', 'status'],
+    periodFrom: '2026-01-01',
+    periodTo: '2099-12-31',
+  });
+  await grants.approve(ctxIn(scjg.id, 2), asked.id, ApproveInput.parse({}));
   await new Promise((done) => server.listen(0, '127.0.0.1', () => done(null)));
 }, 180_000);
 afterAll(async () => {

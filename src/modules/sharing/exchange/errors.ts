@@ -9,5 +9,7 @@ export const exchangeErrors = {
   notPublished: defineError('SHARING_NOT_SUBSCRIBABLE', 409, '信息资源尚未发布，不能订阅'),
   wrongState: defineError('SHARING_SUBSCRIPTION_STATE', 409, '订阅当前状态不允许此操作'),
   noDepartment: defineError('SHARING_NO_DEPARTMENT', 403, '账号未归属部门，不能订阅'),
+  noGrant: defineError('SHARING_SUBSCRIPTION_NO_GRANT', 403, '没有该资源的有效共享授权，不能订阅'),
+  notShared: defineError('SHARING_SUBSCRIPTION_NOT_SHAREABLE', 403, '该资源为不予共享，不能订阅'),
   badCursor: defineError('SHARING_BAD_CURSOR', 400, '游标无效'),
 };

@@ -110,6 +110,22 @@ async function owned(deps: SharingDeps, actor: Actor, id: string) {
   return s;
 }
 
+/**
+ * Change notices are for the departments that may read the data: the provider itself, or a department
+ * with a live grant — the gateway's rule, for 无条件 resources too (their grant comes at once on request).
+ * 不予共享 is refused outright (no grant can exist, and an old one no longer counts).
+ */
+async function mayFollow(
+  deps: SharingDeps,
+  resource: { id: string; department_id: string; share_type: string },
+  departmentId: string,
+) {
+  if (resource.department_id === departmentId) return;
+  if (resource.share_type === 'none') throw exchangeErrors.notShared();
+  if (!(await store.hasLiveGrant(deps.db, resource.id, departmentId, deps.clock.now())))
+    throw exchangeErrors.noGrant('请先申请共享并获得授权后再订阅');
+}
+
 // ── subscriptions ──
 export async function subscribe(
   deps: SharingDeps,
@@ -125,6 +141,7 @@ export async function subscribe(
       throw exchangeErrors.notPublished(input.resourceId);
     throw exchangeErrors.resourceNotFound(input.resourceId);
   }
+  await mayFollow(deps, resource, actor.departmentId);
   let url: string | null = null;
   if (input.mode === 'webhook') {
     if (!input.url)
@@ -196,6 +213,10 @@ export async function change(
   const s = await owned(deps, actor, id);
   if ((verb === 'pause' && s.status !== 'active') || (verb === 'resume' && s.status !== 'paused'))
     throw exchangeErrors.wrongState(verb === 'pause' ? '订阅不在生效状态' : '订阅未暂停');
+  if (verb === 'resume') {
+    const resource = await store.publishedResource(deps.db, s.resource_id);
+    if (resource) await mayFollow(deps, resource, s.department_id);
+  }
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (tx) => {
     await store.setStatus(tx, id, NEXT_STATUS[verb], now);
@@ -282,6 +303,8 @@ export async function changes(
   limit: number,
 ) {
   const s = await owned(deps, actor, id);
+  const resource = await store.publishedResource(deps.db, s.resource_id);
+  if (resource) await mayFollow(deps, resource, s.department_id);
   const from = after && BigInt(after) > BigInt(s.start_seq) ? after : String(s.start_seq);
   const rows = await store.changesAfter(deps.db, s.resource_id, from, limit);
   return {

@@ -54,10 +54,23 @@ export type AttemptRow = {
 
 // ── resources (sharing's own tables, read here for names) ──
 export async function publishedResource(db: Executor, id: string) {
-  const { rows } = await sql<{ id: string; code: string | null; name: string; department_id: string }>`
-    select r.id, r.code, v.name, r.department_id from sharing.resource r
+  const { rows } = await sql<{
+    id: string;
+    code: string | null;
+    name: string;
+    department_id: string;
+    share_type: 'unconditional' | 'conditional' | 'none';
+  }>`
+    select r.id, r.code, v.name, r.department_id, v.share_type from sharing.resource r
     join sharing.resource_version v on v.id = r.published_version_id where r.id = ${id}`.execute(db);
   return rows[0] ?? null;
+}
+/** Whether the department holds a live grant on the resource (the gateway's rule: active, not expired). */
+export async function hasLiveGrant(db: Executor, resourceId: string, departmentId: string, now: Date) {
+  const { rows } = await sql`select 1 from sharing.share_grant
+    where resource_id = ${resourceId} and consumer_department_id = ${departmentId} and state = 'active'
+      and (expires_at is null or expires_at > ${now}) limit 1`.execute(db);
+  return rows.length > 0;
 }
 export async function resourceExists(db: Executor, id: string) {
   const { rows } = await sql`select 1 from sharing.resource where id = ${id}`.execute(db);

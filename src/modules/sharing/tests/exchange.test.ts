@@ -16,6 +16,7 @@ import {
   signatureOf,
   verifySignature,
 } from '../exchange/sign.ts';
+import { grantFor } from './grants-support.ts';
 import { LEGAL_PERSONS, people, publish, type Send, sender, uscc } from './support.ts';
 
 type Behaviour = 'ok' | 'fail' | 'hang' | 'slow-once';
@@ -133,6 +134,7 @@ describe('sharing exchange: change notices by signed webhook (retries, dead lett
     const published = await publish(send, scjg, bureau);
     resourceId = published.id;
     code = published.code;
+    await grantFor(send, { rsj, scjg }, resourceId);
     await dispatch();
   });
   afterAll(async () => {
@@ -440,5 +442,53 @@ describe('sharing exchange: change notices by signed webhook (retries, dead lett
     } finally {
       options.allowPrivateTargets = true;
     }
+  });
+
+  it('subscribing needs a live grant (有条件 and 无条件 alike), 不予共享 never; the provider follows its own', async () => {
+    const post = (who: Session, id: string) =>
+      send(who, 'POST', '/api/sharing/subscriptions', { resourceId: id, mode: 'pull' });
+    const variant = (name: string, extra: object) =>
+      publish(send, scjg, bureau, {
+        ...LEGAL_PERSONS,
+        name,
+        classification: { ...LEGAL_PERSONS.classification, mu: { code: '009', name: '订阅授权测试' } },
+        ...extra,
+      });
+    const conditional = (await variant('法人登记（有条件）', {})).id;
+    const unconditional = (
+      await variant('法人登记（无条件）', { shareType: 'unconditional', shareConditions: '' })
+    ).id;
+    const none = (
+      await variant('法人登记（不予共享）', { shareType: 'none', shareBasis: '《企业信息公示暂行条例》' })
+    ).id;
+
+    for (const id of [conditional, unconditional]) {
+      const refused = await post(rsj, id);
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.json()).toMatchObject({
+        code: 'SHARING_SUBSCRIPTION_NO_GRANT',
+        title: '没有该资源的有效共享授权，不能订阅',
+      });
+    }
+    expect((await post(rsj, none)).json()).toMatchObject({ code: 'SHARING_SUBSCRIPTION_NOT_SHAREABLE' });
+    // the provider's own officers need no grant
+    expect((await post(scjg, conditional)).statusCode).toBe(201);
+
+    // 无条件: the request is granted at once, then the subscription is accepted
+    await grantFor(send, { rsj, scjg }, unconditional);
+    expect((await post(rsj, unconditional)).statusCode).toBe(201);
+    // 有条件: only once the provider has approved
+    const grantId = await grantFor(send, { rsj, scjg }, conditional);
+    const sub = await post(rsj, conditional);
+    expect(sub.statusCode, sub.body).toBe(201);
+    const changes = `/api/sharing/subscriptions/${sub.json().id}/changes`;
+    expect((await send(rsj, 'GET', changes)).statusCode).toBe(200);
+    // a revoked grant stops the pull and refuses new subscriptions
+    const revoked = await send(scjg, 'POST', `/api/sharing/grants/${grantId}/revoke`, {
+      reason: '用途已结束',
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect((await send(rsj, 'GET', changes)).json()).toMatchObject({ code: 'SHARING_SUBSCRIPTION_NO_GRANT' });
+    expect((await post(rsj, conditional)).statusCode).toBe(403);
   });
 });
