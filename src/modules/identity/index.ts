@@ -12,6 +12,7 @@ import { type DepartmentFinder, demoActors, seedDemoAccounts } from './seed.ts';
 import { SessionCache } from './session-cache.ts';
 import { changePassword, logout, type RegisterInput, registerCitizen } from './use-cases/accounts.ts';
 import { applicantOf } from './use-cases/applicant.ts';
+import * as baseRecords from './use-cases/base-records.ts';
 import * as enterprises from './use-cases/enterprises.ts';
 import { type LoginInput, login } from './use-cases/login.ts';
 import { lookupCitizen, me, unmaskCitizen } from './use-cases/me.ts';
@@ -23,6 +24,7 @@ export type { OrgPort } from './deps.ts';
 export { SESSION_COOKIE } from './deps.ts';
 export type { DemoActors } from './seed.ts';
 export type { ApplicantProfile } from './use-cases/applicant.ts';
+export type { LegalPersonRecord, PopulationRecord, RecordQuery } from './use-cases/base-records.ts';
 export type { StaffInput } from './use-cases/staff.ts';
 
 export function createIdentity(deps: Omit<IdentityDeps, 'sessions'>) {
@@ -76,6 +78,9 @@ export function createIdentity(deps: Omit<IdentityDeps, 'sessions'>) {
     applicantOf: (actor: Actor, basicCode: string) => applicantOf(d, actor, basicCode),
     unmaskCitizen: (ctx: RequestContext, citizenId: string, purpose: string) =>
       unmaskCitizen(d, ctx, citizenId, purpose),
+    /** For sharing's base databases (基础库): citizens and enterprises with plain values, never for a response. */
+    populationRecords: (q: baseRecords.RecordQuery) => baseRecords.populationRecords(d, q),
+    legalPersonRecords: (q: baseRecords.RecordQuery) => baseRecords.legalPersonRecords(d, q),
     /** Demo accounts (idempotent); departments are found through the org module. */
     seedDemo: (findDepartment: DepartmentFinder) => seedDemoAccounts(d, findDepartment),
     /** The demo accounts as actors (null for any not seeded). */

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { OutboxEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/access.ts';
+import * as baseRecords from './base-records.ts';
 import type { LicensesDeps } from './deps.ts';
 import * as issuing from './issue.ts';
 import * as reuse from './reuse.ts';
@@ -15,6 +16,7 @@ import * as types from './types.ts';
 import * as verifying from './verify.ts';
 import * as wallet from './wallet.ts';
 
+export type { LicenseRecord } from './base-records.ts';
 export type { FilesPort, LicensesDeps, NotifyPort, SealsPort } from './deps.ts';
 export { buildLicenseIdentifier, mod3736CheckChar, parseLicenseIdentifier } from './identifier.ts';
 export type { UseRequest } from './reuse.ts';
@@ -49,6 +51,10 @@ export function createLicenses(deps: LicensesDeps) {
     // ── verification ──
     verify: (ctx: RequestContext, identifier: string) => verifying.verifyIdentifier(deps, ctx, identifier),
     verifyPdf: (ctx: RequestContext, pdf: Uint8Array) => verifying.verifyPdf(deps, ctx, pdf),
+
+    // ── for sharing's 电子证照 base database (基础库): plain holder codes, never for a response ──
+    licenseRecords: (q: { ids?: string[] | null; after?: string | null; limit?: number }) =>
+      baseRecords.licenseRecords(deps, q),
 
     // ── reuse in applications (the cases port) ──
     authorizeUse: (tx: Tx, input: reuse.UseRequest) => reuse.authorizeUse(deps, tx, input),
