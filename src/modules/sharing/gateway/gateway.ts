@@ -2,20 +2,33 @@
 // department → its live grant on the resource → exactly the granted fields and rows, sensitive items
 // masked unless the grant unmasks them. A caller cannot widen a grant: asking for fields outside it, or
 // filtering on an item outside it or on a masked item, is 403 (a filter on a masked value would let a
-// caller confirm the value). Quota per grant per Beijing day and a rate per client per minute → 429.
-// Every call, answered or refused, is logged with its latency in the same request.
+// caller confirm the value). A resource whose published version is 不予共享 serves no grant (403).
+// Quota per grant per Beijing day, reserved atomically once the answer is ready, and a rate per client
+// per minute → 429. Every call — answered, refused or failed — is logged with its latency.
+//
+// Per call, once warm: the verified token → client and the (client, resource) policy — the client, the
+// published version with its items and share type, the live grant — are kept in this process, and the
+// one statement that reads the page of rows re-checks that the client is enabled, the grant active and
+// unexpired and the published version the one the policy was read with. When that fails (a revocation,
+// a disabled client, a newly published version, on this node or another) the statement returns no
+// rows, the policy is read afresh and the call is decided on it: nothing cached outlives a change.
 
 import { sql } from '../../../platform/db/index.ts';
-import { type AppError, isAppError } from '../../../platform/errors.ts';
+import { isDatabaseUnavailable } from '../../../platform/db/pg-errors.ts';
+import { type AppError, errors, isAppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { SharingDeps } from '../deps.ts';
 import { grantErrors } from '../grants/errors.ts';
-import { type GrantRow, MASKS } from '../grants/rows.ts';
+import { MASKS, type StoredFilter } from '../grants/rows.ts';
 import { beijingDay } from '../grants/service.ts';
 import type { DataItem } from '../schema.ts';
 import type { Oidc } from './oidc.ts';
 
 export const GATEWAY_PAGE = 100;
+/** How long a verified token and a policy are reused in this process (the policy is re-checked per call). */
+const TOKEN_TTL_MS = 60_000;
+const POLICY_TTL_MS = 30_000;
+const CACHE_MAX = 10_000;
 
 export type GatewayCall = {
   authorization: string | undefined;
@@ -24,7 +37,7 @@ export type GatewayCall = {
 };
 export type GatewayAnswer =
   | { status: 200; body: object }
-  | { status: number; error: AppError; headers?: Record<string, string> };
+  | { status: number; error: AppError; headers?: Record<string, string>; cause?: unknown };
 
 type Lookup = {
   department_id: string;
@@ -32,13 +45,33 @@ type Lookup = {
   rate_per_minute: number;
   resource_id: string | null;
   provider_id: string | null;
-  resource_name: string | null;
-  items: DataItem[] | null;
-  grant: Pick<GrantRow, 'id' | 'purpose' | 'fields' | 'row_filter' | 'unmasked' | 'daily_quota'> | null;
-  used: number | null;
   version_id: string | null;
-  rows: Array<Record<string, unknown>> | null;
-  total: number | null;
+  resource_name: string | null;
+  share_type: string | null;
+  items: DataItem[] | null;
+  grant_id: string | null;
+  purpose: string | null;
+  fields: string[] | null;
+  row_filter: StoredFilter[] | null;
+  unmasked: string[] | null;
+  daily_quota: number | null;
+};
+
+/** What a client may read of a resource, as last read from the database. */
+type Policy = {
+  clientId: string;
+  departmentId: string;
+  ratePerMinute: number;
+  resource: { id: string; providerId: string; versionId: string; name: string; items: Map<string, DataItem> };
+  grant: {
+    id: string;
+    purpose: string;
+    fields: string[];
+    rowFilter: StoredFilter[];
+    unmasked: Set<string>;
+    dailyQuota: number | null;
+  };
+  until: number;
 };
 
 type Log = {
@@ -70,6 +103,34 @@ function rateWindow() {
   };
 }
 
+/** A bounded map whose entries carry their own expiry (`until`, ms since the epoch). */
+function expiring<V extends { until: number }>() {
+  const map = new Map<string, V>();
+  return {
+    get(key: string) {
+      const v = map.get(key);
+      if (!v || v.until > Date.now()) return v;
+      map.delete(key);
+      return undefined;
+    },
+    set(key: string, v: V) {
+      if (map.size >= CACHE_MAX) map.clear();
+      map.set(key, v);
+    },
+    delete: (key: string) => map.delete(key),
+  };
+}
+
+/** The `exp` claim (ms) of a JWT that has just been verified. */
+function expiryOf(token: string) {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
 const list = (v: string | undefined) =>
   (v ?? '')
@@ -79,153 +140,212 @@ const list = (v: string | undefined) =>
 
 export function createGateway(deps: SharingDeps, oidc: Oidc) {
   const overRate = rateWindow();
-  const seenItems = new Map<string, { versionId: string; items: DataItem[] }>();
+  const tokens = expiring<{ clientId: string; until: number }>();
+  const policies = expiring<Policy>();
 
-  /** SQL for the caller's `filter.<key>=a,b`: blind indexes on sensitive items, values otherwise. */
-  function filterConditions(call: GatewayCall, items: Map<string, DataItem>) {
-    const out = [];
-    for (const [name, raw] of Object.entries(call.query)) {
-      if (!name.startsWith('filter.')) continue;
-      const key = name.slice('filter.'.length);
-      const item = items.get(key);
-      const values = list(single(raw));
-      // refused after the statement, once the client and grant are known
-      if (!item || values.length === 0 || values.length > 100) continue;
-      out.push(
-        item.sensitivity === 'general'
-          ? sql`d.data ->> ${key} = any(${values})`
-          : sql`d.idx ->> ${key} = any(${values.map((v) => deps.cipher.blindIndex(v))})`,
-      );
-    }
-    return out;
+  async function clientOf(authorization: string | undefined) {
+    const m = /^Bearer ([\w.~+/-]+=*)$/.exec(authorization ?? '');
+    const token = m?.[1];
+    if (!token) return null;
+    const known = tokens.get(token);
+    if (known) return known.clientId;
+    const clientId = await oidc.verify(token);
+    if (clientId)
+      tokens.set(token, { clientId, until: Math.min(expiryOf(token), Date.now() + TOKEN_TTL_MS) });
+    return clientId;
   }
 
-  async function answer(call: GatewayCall, log: Log): Promise<object> {
-    const m = /^Bearer ([\w.~+/-]+=*)$/.exec(call.authorization ?? '');
-    const clientId = m?.[1] ? await oidc.verify(m[1]) : null;
-    if (!clientId) throw grantErrors.tokenRequired();
-    const code = call.code.replace('-', '/');
-    const now = deps.clock.now();
-    const today = beijingDay(now);
-    const page = Math.max(1, Math.min(100_000, Number.parseInt(single(call.query.page) ?? '1', 10) || 1));
-    // The caller's filters are built from the resource's items as last seen (checked below against the
-    // published version the statement reads; a stale guess is thrown away and the rows read again).
-    const seen = seenItems.get(code);
-    const callerFilters = seen ? filterConditions(call, new Map(seen.items.map((i) => [i.key, i]))) : null;
-    // One statement: the client, the resource's published items, the live grant, today's usage and —
-    // when the items are known — the page of rows under the grant's own row filter and the caller's.
+  /** The client, the resource's published version and the client department's live grant on it. */
+  async function readPolicy(clientId: string, code: string, now: Date, log: Log, isCounted: boolean) {
     const found = (
       await sql<Lookup>`select c.department_id, c.is_enabled, c.rate_per_minute, r.id as resource_id,
           r.department_id as provider_id, r.published_version_id as version_id, v.name as resource_name,
-          v.items, gg.g as grant, u.calls as used, p.rows, p.total
+          v.share_type, v.items, g.id as grant_id, g.purpose, g.fields, g.row_filter, g.unmasked, g.daily_quota
         from sharing.system_client c
         left join sharing.resource r on r.code = ${code}
         left join sharing.resource_version v on v.id = r.published_version_id
-        left join lateral (select to_jsonb(g) as g from sharing.share_grant g
+        left join lateral (select * from sharing.share_grant g
           where g.resource_id = r.id and g.consumer_department_id = c.department_id and g.state = 'active'
             and (g.expires_at is null or g.expires_at > ${now})
-          order by g.created_at desc limit 1) gg on true
-        left join sharing.grant_usage u on u.grant_id = (gg.g ->> 'id')::uuid and u.day = ${today}
-        left join lateral (select jsonb_agg(x.data order by x.row_no) as rows, max(x.total)::int as total
-          from (select d.data, d.row_no, count(*) over () as total from sharing.data_row d
-            where ${callerFilters ? sql`true` : sql`false`} and gg.g is not null and d.resource_id = r.id
-              and not exists (select 1 from jsonb_array_elements(gg.g -> 'row_filter') f
-                where not (case when (f ->> 'isSensitive')::boolean
-                  then coalesce(d.idx ->> (f ->> 'key'), '') in (select jsonb_array_elements_text(f -> 'idx'))
-                  else coalesce(d.data ->> (f ->> 'key'), '') in (select jsonb_array_elements_text(f -> 'values'))
-                  end))
-              ${callerFilters && callerFilters.length > 0 ? sql`and ${sql.join(callerFilters, sql` and `)}` : sql``}
-            order by d.row_no limit ${GATEWAY_PAGE} offset ${(page - 1) * GATEWAY_PAGE}) x) p on true
+          order by g.created_at desc limit 1) g on true
         where c.client_id = ${clientId}`.execute(deps.db)
     ).rows[0];
     if (!found?.is_enabled) throw grantErrors.tokenRequired('接入系统已停用');
     log.clientId = clientId;
     log.consumer = found.department_id;
-    const wait = overRate(clientId, found.rate_per_minute);
+    const wait = isCounted ? overRate(clientId, found.rate_per_minute) : 0;
     if (wait > 0) throw withHeaders(grantErrors.rate(), { 'Retry-After': String(wait) });
     log.code = code;
-    if (!found.resource_id || !found.items) throw grantErrors.resourceNotFound(code);
-    const resource = { id: found.resource_id, name: found.resource_name ?? '', items: found.items };
-    log.resourceId = resource.id;
+    if (!found.resource_id || !found.version_id || !found.items) throw grantErrors.resourceNotFound(code);
+    log.resourceId = found.resource_id;
     log.provider = found.provider_id;
-    const grant = found.grant;
-    if (!grant) throw grantErrors.noGrant();
-    log.grantId = grant.id;
-    log.purpose = grant.purpose;
-    if (grant.daily_quota !== null && (found.used ?? 0) >= grant.daily_quota) {
-      const midnight = Date.parse(`${today}T16:00:00Z`);
-      const retry = Math.max(1, Math.ceil((midnight - now.getTime()) / 1000));
-      throw withHeaders(grantErrors.quota(`每日 ${grant.daily_quota} 次`), { 'Retry-After': String(retry) });
-    }
+    if (!found.grant_id) throw grantErrors.noGrant();
+    log.grantId = found.grant_id;
+    log.purpose = found.purpose;
+    if (found.share_type === 'none') throw grantErrors.notShared();
+    const policy: Policy = {
+      clientId,
+      departmentId: found.department_id,
+      ratePerMinute: found.rate_per_minute,
+      resource: {
+        id: found.resource_id,
+        providerId: found.provider_id ?? '',
+        versionId: found.version_id,
+        name: found.resource_name ?? '',
+        items: new Map(found.items.map((i) => [i.key, i])),
+      },
+      grant: {
+        id: found.grant_id,
+        purpose: found.purpose ?? '',
+        fields: found.fields ?? [],
+        rowFilter: found.row_filter ?? [],
+        unmasked: new Set(found.unmasked ?? []),
+        dailyQuota: found.daily_quota,
+      },
+      until: Date.now() + POLICY_TTL_MS,
+    };
+    return policy;
+  }
+
+  /** The page of rows under the grant's row filter and the caller's; null when the policy is stale. */
+  async function readRows(p: Policy, filters: ReturnType<typeof sql>[], page: number, now: Date) {
+    const conditions = [sql`d.resource_id = ${p.resource.id}`];
+    for (const f of p.grant.rowFilter)
+      conditions.push(
+        f.isSensitive
+          ? sql`coalesce(d.idx ->> ${f.key}, '') = any(${f.idx})`
+          : sql`coalesce(d.data ->> ${f.key}, '') = any(${f.values})`,
+      );
+    conditions.push(...filters);
+    // `live` (the policy check) is evaluated once; without it no row is read
+    const { rows } = await sql<{ data: Record<string, unknown> | null; total: number | null; live: boolean }>`
+      with live as (select exists (select 1 from sharing.share_grant g
+          join sharing.resource r on r.id = g.resource_id and r.published_version_id = ${p.resource.versionId}
+          join sharing.system_client c on c.client_id = ${p.clientId} and c.is_enabled
+          where g.id = ${p.grant.id} and g.state = 'active' and (g.expires_at is null or g.expires_at > ${now})
+        ) as live)
+      select x.data, x.total, live.live from live left join (select d.data, count(*) over ()::int as total
+        from sharing.data_row d where ${sql.join(conditions, sql` and `)}
+        order by d.row_no limit ${GATEWAY_PAGE} offset ${(page - 1) * GATEWAY_PAGE}) x on live.live`.execute(
+      deps.db,
+    );
+    if (!rows[0]?.live) return null;
+    return {
+      rows: rows.filter(
+        (r): r is { data: Record<string, unknown>; total: number; live: boolean } => !!r.data,
+      ),
+      total: rows[0].total ?? 0,
+    };
+  }
+
+  /** Takes one call of today's quota, atomically; false when it is used up. */
+  async function reserve(grantId: string, quota: number, today: string) {
+    const { rows } = await sql<{ calls: number }>`insert into sharing.grant_usage as u (grant_id, day, calls)
+      select ${grantId}::uuid, ${today}::date, 1 where ${quota}::int > 0
+      on conflict (grant_id, day) do update set calls = u.calls + 1 where u.calls < ${quota}::int
+      returning u.calls`.execute(deps.db);
+    return rows.length === 1;
+  }
+
+  function quotaError(quota: number, today: string, now: Date) {
+    const midnight = Date.parse(`${today}T16:00:00Z`);
+    const retry = Math.max(1, Math.ceil((midnight - now.getTime()) / 1000));
+    return withHeaders(grantErrors.quota(`每日 ${quota} 次`), { 'Retry-After': String(retry) });
+  }
+
+  async function answer(call: GatewayCall, log: Log, isRetry = false): Promise<object> {
+    const clientId = await clientOf(call.authorization);
+    if (!clientId) throw grantErrors.tokenRequired();
+    const code = call.code.replace('-', '/');
+    const now = deps.clock.now();
+    const today = beijingDay(now);
+    const page = Math.max(1, Math.min(100_000, Number.parseInt(single(call.query.page) ?? '1', 10) || 1));
+    const key = `${clientId} ${code}`;
+    let p = isRetry ? undefined : policies.get(key);
+    const isFresh = !p;
+    if (p) {
+      log.clientId = clientId;
+      log.consumer = p.departmentId;
+      const wait = overRate(clientId, p.ratePerMinute);
+      if (wait > 0) throw withHeaders(grantErrors.rate(), { 'Retry-After': String(wait) });
+      log.code = code;
+      log.resourceId = p.resource.id;
+      log.provider = p.resource.providerId;
+      log.grantId = p.grant.id;
+      log.purpose = p.grant.purpose;
+    } else p = await readPolicy(clientId, code, now, log, !isRetry);
+    const { grant, resource } = p;
+    const quota = grant.dailyQuota;
 
     const asked = list(single(call.query.fields));
     const fields = asked.length > 0 ? [...new Set(asked)] : grant.fields;
     const beyond = fields.filter((f) => !grant.fields.includes(f));
     if (beyond.length > 0) throw grantErrors.beyondGrant(`未授权的信息项：${beyond.join('、')}`);
     log.fields = fields;
-    const items = new Map(resource.items.map((i) => [i.key, i]));
 
     // the caller's filters: only on granted items, never on a masked one
+    const filters = [];
     for (const [name, raw] of Object.entries(call.query)) {
       if (!name.startsWith('filter.')) continue;
-      const key = name.slice('filter.'.length);
-      const item = items.get(key);
-      if (!item || !grant.fields.includes(key))
-        throw grantErrors.beyondGrant(`不能按未授权的信息项「${key}」过滤`);
-      const count = list(single(raw)).length;
-      if (count === 0 || count > 100) throw grantErrors.beyondGrant(`过滤条件「${key}」无效`);
-      if (item.sensitivity !== 'general' && !grant.unmasked.includes(key))
-        throw grantErrors.beyondGrant(`不能按脱敏信息项「${key}」过滤`);
+      const k = name.slice('filter.'.length);
+      const item = resource.items.get(k);
+      if (!item || !grant.fields.includes(k))
+        throw grantErrors.beyondGrant(`不能按未授权的信息项「${k}」过滤`);
+      const values = list(single(raw));
+      if (values.length === 0 || values.length > 100) throw grantErrors.beyondGrant(`过滤条件「${k}」无效`);
+      if (item.sensitivity !== 'general' && !grant.unmasked.has(k))
+        throw grantErrors.beyondGrant(`不能按脱敏信息项「${k}」过滤`);
+      filters.push(
+        item.sensitivity === 'general'
+          ? sql`d.data ->> ${k} = any(${values})`
+          : sql`d.idx ->> ${k} = any(${values.map((v) => deps.cipher.blindIndex(v))})`,
+      );
     }
-    let rows: Array<{ data: Record<string, unknown> }>;
-    let total: number;
-    if (seen && seen.versionId === found.version_id) {
-      rows = (found.rows ?? []).map((data) => ({ data }));
-      total = found.total ?? 0;
-    } else {
-      seenItems.set(code, { versionId: found.version_id ?? '', items: resource.items });
-      const conditions = [sql`resource_id = ${resource.id}`];
-      for (const f of grant.row_filter)
-        conditions.push(
-          f.isSensitive ? sql`idx ->> ${f.key} = any(${f.idx})` : sql`data ->> ${f.key} = any(${f.values})`,
-        );
-      conditions.push(...filterConditions(call, items));
-      const read = await sql<{ data: Record<string, unknown>; total: number }>`select data,
-        count(*) over ()::int as total from sharing.data_row d where ${sql.join(conditions, sql` and `)}
-        order by row_no limit ${GATEWAY_PAGE} offset ${(page - 1) * GATEWAY_PAGE}`.execute(deps.db);
-      rows = read.rows;
-      total = read.rows[0]?.total ?? 0;
+    const read = await readRows(p, filters, page, now);
+    if (!read) {
+      // the policy changed since it was read: forget it and decide the call on the current one
+      policies.delete(key);
+      if (isFresh) throw grantErrors.noGrant();
+      log.grantId = null;
+      log.purpose = null;
+      return answer(call, log, true);
     }
-    const unmasked = new Set(grant.unmasked);
-    const out = rows.map(({ data }) => {
+    policies.set(key, p);
+
+    const out = read.rows.map(({ data }) => {
       const row: Record<string, unknown> = {};
-      for (const key of fields) {
-        const item = items.get(key);
-        const value = data[key];
-        if (value === null || value === undefined || !item) row[key] = null;
-        else if (item.sensitivity === 'general') row[key] = value;
+      for (const k of fields) {
+        const item = resource.items.get(k);
+        const value = data[k];
+        if (value === null || value === undefined || !item) row[k] = null;
+        else if (item.sensitivity === 'general') row[k] = value;
         else {
           const plain = deps.cipher.decrypt(String(value));
-          row[key] = unmasked.has(key) ? plain : MASKS[item.sensitivity as keyof typeof MASKS](plain);
+          row[k] = grant.unmasked.has(k) ? plain : MASKS[item.sensitivity as keyof typeof MASKS](plain);
         }
       }
       return row;
     });
+    // the quota is taken last, once the answer is ready: a refused or failed call does not use it
+    if (quota !== null && !(await reserve(grant.id, quota, today))) throw quotaError(quota, today, now);
     log.rows = out.length;
     return {
       resource: { code, name: resource.name },
       grantId: grant.id,
       fields,
-      masked: fields.filter((k) => items.get(k)?.sensitivity !== 'general' && !unmasked.has(k)),
+      masked: fields.filter(
+        (k) => resource.items.get(k)?.sensitivity !== 'general' && !grant.unmasked.has(k),
+      ),
       page,
       pageSize: GATEWAY_PAGE,
-      total,
+      total: read.total,
       rows: out,
     };
   }
 
   // Group commit: calls arriving while a batch is written wait for the next one; each call answers only
-  // after its own log row (and usage count) is committed, so no answered call goes unlogged.
+  // after its own log row is committed, so no answered call goes unlogged. (The quota is not counted
+  // here: it is reserved by the call itself before it answers.)
   let pending: Array<{ row: object; done: (error?: unknown) => void }> = [];
   let isFlushing = false;
   async function flush() {
@@ -233,21 +353,13 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
       const batch = pending;
       pending = [];
       try {
-        await sql`with x as (select * from jsonb_to_recordset(${JSON.stringify(batch.map((b) => b.row))}::jsonb)
+        await sql`insert into sharing.call_log (id, at, client_id, consumer_department_id,
+            provider_department_id, grant_id, resource_id, resource_code, purpose, fields, row_count, status,
+            error_code, latency_ms)
+          select * from jsonb_to_recordset(${JSON.stringify(batch.map((b) => b.row))}::jsonb)
             as x(id uuid, at timestamptz, client_id text, consumer uuid, provider uuid, grant_id uuid,
               resource_id uuid, code text, purpose text, fields text[], row_count int, status int,
-              error_code text, latency real, day date)),
-          logged as (insert into sharing.call_log (id, at, client_id, consumer_department_id,
-              provider_department_id, grant_id, resource_id, resource_code, purpose, fields, row_count, status,
-              error_code, latency_ms)
-            select id, at, client_id, consumer, provider, grant_id, resource_id, code, purpose, fields, row_count,
-              status, error_code, latency from x)
-          insert into sharing.grant_usage (grant_id, day, calls)
-            select grant_id, day, count(*)::int from x where grant_id is not null and status = 200
-            group by grant_id, day
-          on conflict (grant_id, day) do update set calls = sharing.grant_usage.calls + excluded.calls`.execute(
-          deps.db,
-        );
+              error_code text, latency real)`.execute(deps.db);
         for (const b of batch) b.done();
       } catch (error) {
         for (const b of batch) b.done(error);
@@ -256,10 +368,9 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     isFlushing = false;
   }
   function writeLog(log: Log, status: number, errorCode: string | null, started: number) {
-    const now = deps.clock.now();
     const row = {
       id: newId(),
-      at: now.toISOString(),
+      at: deps.clock.now().toISOString(),
       client_id: log.clientId,
       consumer: log.consumer,
       provider: log.provider,
@@ -272,7 +383,6 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
       status,
       error_code: errorCode,
       latency: performance.now() - started,
-      day: beijingDay(now),
     };
     return new Promise<void>((resolve, reject) => {
       pending.push({ row, done: (error) => (error ? reject(error) : resolve()) });
@@ -301,10 +411,21 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
         const body = await answer(call, log);
         await writeLog(log, 200, null, started);
         return { status: 200, body };
-      } catch (error) {
-        if (!isAppError(error)) throw error;
-        await writeLog(log, error.status, error.code, started);
-        return { status: error.status, error, headers: error.headers };
+      } catch (caught) {
+        // anything unexpected (a value that cannot be decrypted, a database error) is answered as a
+        // problem and logged as an error like any refusal, so the provider sees it in the statistics
+        const error = isAppError(caught)
+          ? caught
+          : isDatabaseUnavailable(caught)
+            ? errors.unavailable()
+            : grantErrors.failed();
+        const cause = isAppError(caught) ? undefined : caught;
+        try {
+          await writeLog(log, error.status, error.code, started);
+        } catch (logError) {
+          return { status: error.status, error, headers: error.headers, cause: cause ?? logError };
+        }
+        return { status: error.status, error, headers: error.headers, cause };
       }
     },
   };

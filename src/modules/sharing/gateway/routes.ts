@@ -83,6 +83,7 @@ export function gatewayRoutes(grants: Pick<GrantsModule, 'oidc' | 'gateway'>) {
           query: req.query as Record<string, string | string[] | undefined>,
         });
         if ('body' in answer) return reply.send(answer.body);
+        if (answer.cause) req.log.error({ err: answer.cause }, 'sharing gateway call failed');
         if (answer.status === 401) reply.header('www-authenticate', 'Bearer realm="share"');
         return sendProblem(req, reply, answer.error);
       },

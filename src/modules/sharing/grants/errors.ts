@@ -12,8 +12,10 @@ export const grantErrors = {
   // the gateway
   tokenRequired: defineError('GATEWAY_TOKEN_REQUIRED', 401, '缺少或无效的访问令牌'),
   noGrant: defineError('GATEWAY_NO_GRANT', 403, '没有该资源的有效共享授权'),
+  notShared: defineError('GATEWAY_NOT_SHAREABLE', 403, '该资源现为不予共享，授权不再有效'),
   beyondGrant: defineError('GATEWAY_BEYOND_GRANT', 403, '请求超出共享授权范围'),
   quota: defineError('GATEWAY_QUOTA_EXCEEDED', 429, '已超过授权的每日调用次数'),
   rate: defineError('GATEWAY_RATE_LIMITED', 429, '调用过于频繁，请稍后再试'),
   resourceNotFound: defineError('GATEWAY_RESOURCE_NOT_FOUND', 404, '信息资源不存在'),
+  failed: defineError('GATEWAY_INTERNAL_ERROR', 500, '共享接口处理失败，本次调用已记录'),
 };
