@@ -1,7 +1,9 @@
 // 数据挂接 on a published resource: upload a CSV/XLSX/JSON file (the report shows at once), the load
-// history, and a masked preview of the current rows. Shown to the provider's officers and 数据局.
+// history (each load's quality report opens from its row; /…#loads scrolls there, as 数据质量看板 links),
+// and a masked preview of the current rows. Shown to the provider's officers and 数据局.
 import { Button, Flex, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { postFile } from '../../api.ts';
 import { when } from '../../common/catalog.ts';
 import { EmptyText } from '../../common/EmptyText.tsx';
@@ -15,6 +17,13 @@ const TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** A past load's full report, read when its row is opened. */
+function LoadReport({ base, loadId }: { base: string; loadId: string }) {
+  const { data, error } = useLoad<LoadView>(`${base}/loads/${loadId}`);
+  if (error) return <ProblemAlert error={error} />;
+  return data ? <QualityReportView load={data} /> : <span>加载中…</span>;
+}
+
 export function MountPanel({ resource, canUpload }: { resource: ResourceView; canUpload: boolean }) {
   const base = `/api/sharing/resources/${resource.id}`;
   const loads = useLoad<{ items: LoadEntry[] }>(`${base}/loads`);
@@ -22,6 +31,11 @@ export function MountPanel({ resource, canUpload }: { resource: ResourceView; ca
   const [last, setLast] = useState<LoadView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isSending, setSending] = useState(false);
+  const { hash } = useLocation();
+  const history = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (hash === '#loads' && loads.data) history.current?.scrollIntoView();
+  }, [hash, loads.data]);
 
   async function send(file: File) {
     setSending(true);
@@ -69,9 +83,11 @@ export function MountPanel({ resource, canUpload }: { resource: ResourceView; ca
       ) : null}
       <ProblemAlert error={error ?? loads.error ?? rows.error} />
       {last ? <QualityReportView load={last} /> : null}
-      <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
-        挂接记录
-      </Typography.Title>
+      <div id="loads" ref={history}>
+        <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
+          挂接记录
+        </Typography.Title>
+      </div>
       <Table<LoadEntry>
         rowKey="id"
         size="small"
@@ -79,6 +95,8 @@ export function MountPanel({ resource, canUpload }: { resource: ResourceView; ca
         dataSource={loads.data?.items ?? []}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: <EmptyText>尚未挂接数据</EmptyText> }}
+        expandable={{ expandedRowRender: (l) => <LoadReport base={base} loadId={l.id} /> }}
+        data-testid="load-history"
         columns={[
           { title: '时间', width: 150, render: (_, l) => when(l.createdAt) },
           { title: '文件', render: (_, l) => l.fileName },
