@@ -152,6 +152,25 @@ describe('sharing base databases (基础库): registered, filled from the owning
     }
   });
 
+  it('a subscriber of 人口基础信息 pulls one change notice per refresh, with no personal data in it', async () => {
+    const sub = await send(rsj, 'POST', '/api/sharing/subscriptions', {
+      resourceId: ids.population,
+      mode: 'pull',
+    });
+    expect(sub.statusCode, sub.body).toBe(201);
+    await signUpCitizen(t, { realName: '冯十二' });
+    await t.modules.runJobs();
+    const pulled = await send(rsj, 'GET', `/api/sharing/subscriptions/${sub.json().id}/changes`);
+    expect(pulled.statusCode, pulled.body).toBe(200);
+    const changes = pulled.json().changes;
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({
+      type: 'sharing.data-loaded',
+      counts: { rows: 1, accepted: 1, rejected: 0 },
+    });
+    expect(JSON.stringify(changes)).not.toContain('冯');
+  });
+
   it('an enterprise opened by a citizen shows up in 法人单位基础信息 with its legal representative masked', async () => {
     const rep = await signUpCitizen(t, { realName: '吴九' });
     const code = uscc(77);
