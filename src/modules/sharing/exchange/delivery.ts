@@ -4,11 +4,12 @@ import type { Executor } from '../../../platform/db/index.ts';
 import type { OutboxEvent } from '../../../platform/events.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { SharingDeps } from '../deps.ts';
+import { postPinned } from './post.ts';
 import type { Notice } from './schema.ts';
 import { backoffMs, type ExchangeOptions } from './service.ts';
 import { HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, signatureOf } from './sign.ts';
 import * as store from './store.ts';
-import { targetProblem } from './target.ts';
+import { resolveTarget } from './target.ts';
 
 // ── the outbox handler: in the dispatcher's transaction, only reads and enqueues ──
 export const CHANGE_EVENTS = ['sharing.data-loaded', 'sharing.resource-published', 'sharing.api-mounted'];
@@ -94,13 +95,13 @@ async function deliverOne(deps: SharingDeps, options: ExchangeOptions, job: Work
   let error: string | null = null;
   const started = performance.now();
   try {
-    const problem = await targetProblem(job.url, options.allowPrivateTargets);
-    if (problem) throw new Error(problem);
-    const response = await fetch(job.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs),
-      headers: {
+    // resolved once: the address checked is the address connected to (no DNS rebinding in between)
+    const target = await resolveTarget(job.url, options.allowPrivateTargets);
+    if (target.problem !== null) throw new Error(target.problem);
+    statusCode = await postPinned(
+      job.url,
+      target.pinned,
+      {
         'content-type': 'application/json',
         'user-agent': 'Yiwang-Webhook/1',
         [HEADER_ID]: job.change_id,
@@ -108,9 +109,8 @@ async function deliverOne(deps: SharingDeps, options: ExchangeOptions, job: Work
         [HEADER_SIGNATURE]: signatureOf(job.signing, deps.cipher.decrypt(job.secret), timestamp, body),
       },
       body,
-    });
-    statusCode = response.status;
-    await response.body?.cancel();
+      options.timeoutMs,
+    );
     if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
   } catch (e) {
     const name = e instanceof Error ? e.name : '';

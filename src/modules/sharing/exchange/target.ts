@@ -1,7 +1,9 @@
 // Webhook target checks (SSRF): only http(s) URLs without credentials; outside demo mode the host must
 // not be or resolve to a loopback, private, link-local, CGNAT or otherwise non-public address. Checked
-// when subscribing and again before every delivery (a name may be re-pointed later).
-import { lookup } from 'node:dns/promises';
+// when subscribing and again before every delivery (a name may be re-pointed later). A delivery resolves
+// the name once, checks that address and connects to it (post.ts pins it), so a name cannot answer a
+// public address to the check and 127.0.0.1 to the connection (DNS rebinding).
+import dns from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
 const blocked = new BlockList();
@@ -48,18 +50,44 @@ export function urlProblem(raw: string): string | null {
   return null;
 }
 
+const PRIVATE = '回调地址不能指向本机或内网';
+
+/** Where a delivery connects: the one address its check resolved and accepted. */
+export type Pinned = { address: string; family: 4 | 6 };
+
+/**
+ * Resolves the URL's host once and checks the address: a problem (Chinese), or the address to connect
+ * to. Private addresses are accepted only when allowed (demo mode and tests), but still pinned.
+ */
+export async function resolveTarget(
+  raw: string,
+  allowPrivate: boolean,
+): Promise<{ problem: string; pinned: null } | { problem: null; pinned: Pinned }> {
+  const form = urlProblem(raw);
+  if (form) return { problem: form, pinned: null };
+  const host = new URL(raw).hostname.replace(/^\[|\]$/g, '');
+  if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost')))
+    return { problem: PRIVATE, pinned: null };
+  let addresses: Array<{ address: string; family: number }>;
+  if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
+  else {
+    try {
+      // read at call time (not a named import) so the resolver the process uses is the one checked
+      addresses = await dns.promises.lookup(host, { all: true });
+    } catch {
+      return { problem: '回调地址的域名无法解析', pinned: null };
+    }
+  }
+  const first = addresses[0];
+  if (!first) return { problem: '回调地址的域名无法解析', pinned: null };
+  if (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address)))
+    return { problem: PRIVATE, pinned: null };
+  return { problem: null, pinned: { address: first.address, family: first.family === 6 ? 6 : 4 } };
+}
+
 /** A problem with where the URL points (Chinese), or null: private targets are refused unless allowed. */
 export async function targetProblem(raw: string, allowPrivate: boolean): Promise<string | null> {
   const form = urlProblem(raw);
   if (form || allowPrivate) return form;
-  const host = new URL(raw).hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return '回调地址不能指向本机或内网';
-  if (isIP(host)) return isPrivateAddress(host) ? '回调地址不能指向本机或内网' : null;
-  try {
-    const addresses = await lookup(host, { all: true });
-    if (addresses.some((a) => isPrivateAddress(a.address))) return '回调地址不能指向本机或内网';
-  } catch {
-    return '回调地址的域名无法解析';
-  }
-  return null;
+  return (await resolveTarget(raw, allowPrivate)).problem;
 }

@@ -1,7 +1,9 @@
 // Exchange: subscriptions to change notices of 法人基础信息, delivered to real HTTP receivers on
 // 127.0.0.1 (signed, retried with backoff on the test clock, dead letters and replay, a hanging receiver
 // that does not hold up others, dedupe by event id), pull with a cursor, access and bad input.
+import dns from 'node:dns';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { syncBuiltinESMExports } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../../test/support/app.ts';
@@ -490,5 +492,71 @@ describe('sharing exchange: change notices by signed webhook (retries, dead lett
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect((await send(rsj, 'GET', changes)).json()).toMatchObject({ code: 'SHARING_SUBSCRIPTION_NO_GRANT' });
     expect((await post(rsj, conditional)).statusCode).toBe(403);
+  });
+
+  it('DNS rebinding: a delivery connects to the address its check accepted, never to a second answer', async () => {
+    // rebind.test answers a public address to the check's lookup and 127.0.0.1 to any later one
+    const r = await track();
+    const port = new URL(r.url).port;
+    const host = `http://rebind.test:${port}/hooks/yiwang`;
+    const real = { lookup: dns.lookup, promises: dns.promises.lookup };
+    let answer = '203.0.113.7';
+    const patch = (isOn: boolean) => {
+      const fake = (name: string, family: number) =>
+        name === 'rebind.test' ? { address: answer, family } : null;
+      dns.promises.lookup = (
+        isOn
+          ? async (name: string, opts?: object) => {
+              const hit = fake(name, 4);
+              return hit ? [hit] : real.promises(name, opts as never);
+            }
+          : real.promises
+      ) as typeof dns.promises.lookup;
+      dns.lookup = (
+        isOn
+          ? (name: string, opts: unknown, cb: unknown) => {
+              const callback = (typeof opts === 'function' ? opts : cb) as (...a: unknown[]) => void;
+              const options = (typeof opts === 'object' && opts) || {};
+              if (name !== 'rebind.test') return real.lookup(name, options as never, callback as never);
+              if ((options as { all?: boolean }).all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+              else callback(null, '127.0.0.1', 4);
+            }
+          : real.lookup
+      ) as typeof dns.lookup;
+      syncBuiltinESMExports();
+    };
+    const options = exchange().options;
+    const saved = { ...options };
+    Object.assign(options, { allowPrivateTargets: false, timeoutMs: 500, maxAttempts: 8 });
+    patch(true);
+    try {
+      const sub = await send(rsj, 'POST', '/api/sharing/subscriptions', {
+        resourceId,
+        mode: 'webhook',
+        url: host,
+      });
+      expect(sub.statusCode, sub.body).toBe(201);
+      r.key = { kind: 'hmac-sha256', key: sub.json().secret };
+      await load();
+      await dispatch();
+      await exchange().deliverPending();
+      expect(r.received).toHaveLength(0);
+      const [d] = await deliveries(sub.json().id);
+      expect(d).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(d.lastError).toMatch(/连接失败|超时/);
+      expect(d.lastError).not.toContain('127.0.0.1');
+
+      // with local targets allowed, the one checked answer (here 127.0.0.1) is the one connected to
+      options.allowPrivateTargets = true;
+      answer = '127.0.0.1';
+      t.clock.advance(120_000); // past the first retry delay (60 s ± 20 %)
+      await exchange().deliverPending();
+      expect(r.applied).toHaveLength(1);
+      expect((await deliveries(sub.json().id))[0]).toMatchObject({ status: 'delivered' });
+      await send(rsj, 'DELETE', `/api/sharing/subscriptions/${sub.json().id}`);
+    } finally {
+      patch(false);
+      Object.assign(options, saved);
+    }
   });
 });
