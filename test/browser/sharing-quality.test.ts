@@ -1,10 +1,12 @@
 // 数据质量看板 in Chromium with the demo data. The demo 法人基础信息 (每日) was last loaded five days
 // ago (its load is backdated), so it is overdue and highlighted; 人力资源和社会保障局's 社会保险参保登记信息
 // gets a refused upload, so it comes first. The demo databureau account signs in (no TOTP step for data
-// roles), opens the board from the menu, filters by status, follows a resource's 挂接记录 link and
-// opens that load's quality report. axe (no serious or critical) at 375 and 1280 px on each page.
+// roles), opens the board from the menu, filters by status, follows a resource's 挂接记录 link, opens
+// that load's quality report and sees the resource's subscribers with their delivery counts. axe (no
+// serious or critical) at 375 and 1280 px on each page.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SubscriptionInput } from '../../src/modules/sharing/exchange/schema.ts';
 import { sql } from '../../src/platform/db/index.ts';
 import { seriousViolations } from './support/axe.ts';
 import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
@@ -35,7 +37,12 @@ beforeAll(async () => {
     where resource_id = ${legalPersons}`.execute(p.database.db);
   await sql`update sharing.resource_version set published_at = published_at - interval '5 days'
     where resource_id = ${legalPersons}`.execute(p.database.db);
-  if (!people.rsjData) throw new Error('rsj data officer missing');
+  if (!people.rsjData || !people.scjgData) throw new Error('demo data officers missing');
+  // the provider follows its own resource, so its page lists one subscriber
+  await p.modules.sharing.exchange.subscribe(
+    { actor: people.scjgData, requestId: 'test', ip: '127.0.0.1' },
+    SubscriptionInput.parse({ resourceId: legalPersons, mode: 'pull' }),
+  );
   const refused = await p.modules.sharing.upload(
     { actor: people.rsjData, requestId: 'test', ip: '127.0.0.1' },
     insurance,
@@ -101,6 +108,12 @@ it('数据局 sees the board worst first, overdue highlighted, and opens a load 
   await history.getByRole('button', { name: /展开/ }).first().click();
   await page.getByTestId('quality-report').waitFor();
   expect(await page.getByTestId('quality-report').textContent()).toContain('完整性');
+  // the provider's console also lists who subscribes and how their deliveries stand
+  const subscribers = page.getByTestId('subscribers');
+  await subscribers.getByText('信阳市市场监督管理局').waitFor();
+  expect(await subscribers.getByTestId('subscriber-deliveries').textContent()).toContain(
+    '已送达 0 · 待投递 0',
+  );
   await scan(page, 'sharing-quality-load');
   expect(p.problems).toEqual([]);
 });

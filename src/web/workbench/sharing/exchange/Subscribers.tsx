@@ -1,4 +1,5 @@
-// 订阅方 on a resource's page for its provider and 数据局: which departments receive its change notices.
+// 订阅方 on a resource's page for its provider and 数据局: which departments receive its change notices,
+// and how their deliveries stand (delivered, pending, failed).
 import { Table, Typography } from 'antd';
 import type { z } from 'zod';
 import type { SubscriberList } from '../../../../modules/sharing/schema.ts';
@@ -39,12 +40,15 @@ export function Subscribers({ resourceId }: { resourceId: string }) {
             ),
           },
           {
-            title: '状态',
-            width: 130,
+            title: '投递状态',
+            width: 150,
             render: (_, s) => (
               <>
                 <StatusTag tone={STATUS_TONE[s.status]}>{STATUS_LABEL[s.status]}</StatusTag>
-                {s.counts.dead ? <div style={{ fontSize: 13 }}>失败 {s.counts.dead}</div> : null}
+                <div style={{ fontSize: 13 }} data-testid="subscriber-deliveries">
+                  已送达 {s.counts.delivered} · 待投递 {s.counts.pending}
+                  {s.counts.dead ? ` · 失败 ${s.counts.dead}` : ''}
+                </div>
               </>
             ),
           },
