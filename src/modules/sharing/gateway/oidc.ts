@@ -6,7 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, jwtVerify } from 'jose';
 import Provider, { errors as oidcErrors } from 'oidc-provider';
-import { sql } from '../../../platform/db/index.ts';
+import { type Executor, sql } from '../../../platform/db/index.ts';
 import type { SharingDeps } from '../deps.ts';
 
 /** Access tokens live ten minutes; a client asks for a new one. */
@@ -25,15 +25,20 @@ export function oidcUrls(deps: SharingDeps) {
   return { issuer: `${base}/oidc`, audience: `${base}/share/v1` };
 }
 
-/** The private signing keys: generated and stored (encrypted) the first time, read afterwards. */
+/**
+ * The private signing keys: generated and stored (encrypted) the first time, read afterwards. Nodes
+ * starting at once would each find no key and each store one (tokens signed by one node's key would
+ * then depend on which set another node read), so the look and the insert happen in one transaction
+ * under an advisory lock: the first node creates the key, the others wait and read it.
+ */
 async function signingKeys(deps: SharingDeps): Promise<JWK[]> {
-  const read = async () =>
+  const read = async (db: Executor) =>
     (
       await sql<{
         jwk_encrypted: string;
-      }>`select jwk_encrypted from sharing.oidc_key order by created_at`.execute(deps.db)
+      }>`select jwk_encrypted from sharing.oidc_key order by created_at, kid`.execute(db)
     ).rows.map((r) => JSON.parse(deps.cipher.decrypt(r.jwk_encrypted)) as JWK);
-  const keys = await read();
+  const keys = await read(deps.db);
   if (keys.length > 0) return keys;
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = {
@@ -42,10 +47,14 @@ async function signingKeys(deps: SharingDeps): Promise<JWK[]> {
     use: 'sig',
     kid: randomBytes(8).toString('hex'),
   };
-  await sql`insert into sharing.oidc_key (kid, jwk_encrypted, created_at)
-    values (${jwk.kid}, ${deps.cipher.encrypt(JSON.stringify(jwk))}, ${new Date()})
-    on conflict do nothing`.execute(deps.db);
-  return read();
+  return deps.db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended('sharing:oidc-keys', 0))`.execute(tx);
+    const stored = await read(tx);
+    if (stored.length > 0) return stored;
+    await sql`insert into sharing.oidc_key (kid, jwk_encrypted, created_at)
+      values (${jwk.kid}, ${deps.cipher.encrypt(JSON.stringify(jwk))}, ${new Date()})`.execute(tx);
+    return [jwk];
+  });
 }
 
 type Stored = { payload: Record<string, unknown>; expiresAt: number | null };
