@@ -13,7 +13,7 @@ import type { SharingDeps } from '../deps.ts';
 import { checkRows } from '../quality.ts';
 import type { DataItem, QualityReport, UpdateCycle } from '../schema.ts';
 import * as sharingStore from '../store.ts';
-import { BASE_KINDS, BASE_RESOURCES, type BaseKind } from './definitions.ts';
+import { BASE_KINDS, type BaseKind } from './definitions.ts';
 import { type BaseSources, readAll, readKeys, type SourceRow } from './sources.ts';
 import * as store from './store.ts';
 
@@ -165,7 +165,7 @@ async function recordLoad(tx: Executor, f: LoadFacts): Promise<string> {
     resource_id: f.r.id,
     version_id: f.v.id,
     status: 'accepted',
-    file_name: `${BASE_RESOURCES[f.kind].name}（${f.isFull ? '全量重建' : '增量同步'}：新增或更新 ${f.result.upserted} 条，删除 ${f.result.deleted} 条）`,
+    file_name: `${f.isFull ? '全量重建' : '增量同步'}：更新 ${f.result.upserted} 条${f.result.deleted > 0 ? `，删除 ${f.result.deleted} 条` : ''}`,
     file_format: null,
     row_count: f.source.length,
     rejected_count: f.checked.rejected.size,
