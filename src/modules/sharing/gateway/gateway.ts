@@ -207,8 +207,18 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     return policy;
   }
 
-  /** The page of rows under the grant's row filter and the caller's; null when the policy is stale. */
-  async function readRows(p: Policy, filters: ReturnType<typeof sql>[], page: number, now: Date) {
+  /**
+   * The page of rows under the grant's row filter and the caller's, read only while the policy is live
+   * (an init plan, evaluated once). An empty page read with a cached policy is null: the policy may be
+   * stale, and the caller reads it again. The total is counted only when the page does not tell it.
+   */
+  async function readRows(
+    p: Policy,
+    filters: ReturnType<typeof sql>[],
+    page: number,
+    now: Date,
+    isFresh: boolean,
+  ) {
     const conditions = [sql`d.resource_id = ${p.resource.id}`];
     for (const f of p.grant.rowFilter)
       conditions.push(
@@ -217,25 +227,21 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
           : sql`coalesce(d.data ->> ${f.key}, '') = any(${f.values})`,
       );
     conditions.push(...filters);
-    // `live` (the policy check) is evaluated once; without it no row is read
-    const { rows } = await sql<{ data: Record<string, unknown> | null; total: number | null; live: boolean }>`
-      with live as (select exists (select 1 from sharing.share_grant g
-          join sharing.resource r on r.id = g.resource_id and r.published_version_id = ${p.resource.versionId}
-          join sharing.system_client c on c.client_id = ${p.clientId} and c.is_enabled
-          where g.id = ${p.grant.id} and g.state = 'active' and (g.expires_at is null or g.expires_at > ${now})
-        ) as live)
-      select x.data, x.total, live.live from live left join (select d.data, count(*) over ()::int as total
-        from sharing.data_row d where ${sql.join(conditions, sql` and `)}
-        order by d.row_no limit ${GATEWAY_PAGE} offset ${(page - 1) * GATEWAY_PAGE}) x on live.live`.execute(
-      deps.db,
-    );
-    if (!rows[0]?.live) return null;
-    return {
-      rows: rows.filter(
-        (r): r is { data: Record<string, unknown>; total: number; live: boolean } => !!r.data,
-      ),
-      total: rows[0].total ?? 0,
-    };
+    const where = sql.join(conditions, sql` and `);
+    const offset = (page - 1) * GATEWAY_PAGE;
+    const { rows } = await sql<{ data: Record<string, unknown> }>`select d.data from sharing.data_row d
+      where (select g.state = 'active' and (g.expires_at is null or g.expires_at > ${now})
+          from sharing.share_grant g where g.id = ${p.grant.id})
+        and (select r.published_version_id = ${p.resource.versionId} from sharing.resource r
+          where r.id = ${p.resource.id})
+        and (select c.is_enabled from sharing.system_client c where c.client_id = ${p.clientId})
+        and ${where} order by d.row_no limit ${GATEWAY_PAGE} offset ${offset}`.execute(deps.db);
+    if (rows.length === 0 && !isFresh) return null;
+    if (rows.length < GATEWAY_PAGE && (rows.length > 0 || page === 1))
+      return { rows, total: offset + rows.length };
+    const count = await sql<{ n: number }>`select count(*)::int as n from sharing.data_row d
+      where ${where}`.execute(deps.db);
+    return { rows, total: count.rows[0]?.n ?? 0 };
   }
 
   /** Takes one call of today's quota, atomically; false when it is used up. */
@@ -284,7 +290,7 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     log.fields = fields;
 
     // the caller's filters: only on granted items, never on a masked one
-    const filters = [];
+    const filters: ReturnType<typeof sql>[] = [];
     for (const [name, raw] of Object.entries(call.query)) {
       if (!name.startsWith('filter.')) continue;
       const k = name.slice('filter.'.length);
@@ -301,11 +307,10 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
           : sql`d.idx ->> ${k} = any(${values.map((v) => deps.cipher.blindIndex(v))})`,
       );
     }
-    const read = await readRows(p, filters, page, now);
+    const read = await readRows(p, filters, page, now, isFresh);
     if (!read) {
-      // the policy changed since it was read: forget it and decide the call on the current one
+      // an empty page or a stale policy: read the policy again and decide the call on it
       policies.delete(key);
-      if (isFresh) throw grantErrors.noGrant();
       log.grantId = null;
       log.purpose = null;
       return answer(call, log, true);
@@ -388,7 +393,8 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
       pending.push({ row, done: (error) => (error ? reject(error) : resolve()) });
       if (!isFlushing) {
         isFlushing = true;
-        void flush();
+        // after the calls already under way have queued their rows, so that one commit takes them all
+        setImmediate(flush);
       }
     });
   }
