@@ -302,3 +302,5 @@ export {
   RequestView,
   StatsView,
 } from './grants/schema.ts';
+// 数据质量看板, for the web page
+export { BoardDepartment, BoardResource, BoardStatus, QualityBoard } from './quality-board/schema.ts';

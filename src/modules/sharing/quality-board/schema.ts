@@ -2,7 +2,11 @@
 // published resource the latest load's four measures, rejected rows and whether the update cycle is
 // kept; per department and overall the totals.
 import { z } from 'zod';
-import { UpdateCycle } from '../schema.ts';
+import { UPDATE_CYCLE_NAMES } from '../codes.ts';
+import type { UpdateCycle as Cycle } from '../schema.ts';
+
+// the cycle codes from codes.ts, not ../schema.ts: that file re-exports this one for the web
+const UpdateCycle = z.enum(Object.keys(UPDATE_CYCLE_NAMES) as [Cycle, ...Cycle[]]);
 
 /** refused: the latest load was refused · overdue: no accepted load within the update cycle ·
  * unmounted: published but nothing mounted yet · ok: none of these. */

@@ -11,7 +11,7 @@ import type {
   BoardDepartment,
   BoardResource,
   BoardStatus,
-} from '../../../modules/sharing/quality-board/schema.ts';
+} from '../../../modules/sharing/schema.ts';
 import { query } from '../../api.ts';
 import { when } from '../../common/catalog.ts';
 import { EmptyText } from '../../common/EmptyText.tsx';
