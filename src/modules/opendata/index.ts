@@ -17,8 +17,17 @@ export type { OpendataDeps } from './deps.ts';
 export { opendataRoutes } from './routes.ts';
 export type { DatasetView } from './schema.ts';
 
+/**
+ * The origin written into DCAT and CKAN links: the configured public URL (YIWANG_PUBLIC_URL), never the
+ * request's Host header, which a client chooses (a spoofed Host would otherwise poison the links that
+ * harvesters copy and caches keep).
+ */
+export const publicBaseOf = (config: OpendataDeps['config']) =>
+  config.publicUrl ?? `http://localhost:${config.port || 3000}`;
+
 export function createOpendata(deps: OpendataDeps) {
   const db: Db = deps.db;
+  const base = publicBaseOf(deps.config);
   return {
     /** Event handlers for the outbox dispatcher: a new accepted load or a newly published version of the
      * resource (its open attribute or items may have changed) queues the dataset's rebuild. */
@@ -40,10 +49,12 @@ export function createOpendata(deps: OpendataDeps) {
     rows: (name: string, query: RowsQuery) => pub.rows(db, name, query),
     csv: (name: string) => pub.csv(db, name),
     json: (name: string) => pub.json(db, name),
-    dcat: (base: string) => pub.dcat(db, base),
+    /** the public origin of the links below */
+    baseUrl: base,
+    dcat: () => pub.dcat(db, base),
     packageList: (limit: number, offset: number) => pub.packageList(db, limit, offset),
-    packageShow: (id: string, base: string) => pub.packageShow(db, id, base),
-    packageSearch: (q: { q?: string; fq?: string; rows: number; start: number }, base: string) =>
+    packageShow: (id: string) => pub.packageShow(db, id, base),
+    packageSearch: (q: { q?: string; fq?: string; rows: number; start: number }) =>
       pub.packageSearch(db, q, base),
     /** Demo data: 法人基础信息 opened (ID number dropped, 成立日期 to year-month). */
     seedDemo: (databureau: Actor | null) => seedOpendata(deps, databureau),

@@ -185,10 +185,10 @@ export function opendataRoutes(
         config: heavy,
         schema: { tags, summary: 'DCAT-AP 数据目录（JSON-LD）', produces: ['application/ld+json'] },
       },
-      async (req, reply) =>
+      async (_req, reply) =>
         reply
           .header('content-type', 'application/ld+json; charset=utf-8')
-          .send(Buffer.from(JSON.stringify(await opendata.dcat(baseOf(req))), 'utf8')),
+          .send(Buffer.from(JSON.stringify(await opendata.dcat()), 'utf8')),
     );
 
     // ── CKAN Action API: CKAN's envelope for results and errors ──
@@ -203,7 +203,7 @@ export function opendataRoutes(
           .code(Math.min(e.status, 500))
           .type('application/problem+json; charset=utf-8')
           .send({
-            help: helpOf(req, action),
+            help: helpOf(opendata.baseUrl, action),
             success: false,
             error: {
               __type: CKAN_TYPES[e.status] ?? 'Internal Server Error',
@@ -224,22 +224,22 @@ export function opendataRoutes(
         summary: string,
         params: S,
         result: R,
-        run: (p: z.infer<S>, base: string) => Promise<z.infer<R>>,
+        run: (p: z.infer<S>) => Promise<z.infer<R>>,
       ) => {
         const url = `/api/3/action/${name}`;
         const response = { 200: ckanEnvelope(result) };
-        const answer = async (p: unknown, req: { protocol: string; host: string }) => ({
-          help: helpOf(req, name),
+        const answer = async (p: unknown) => ({
+          help: helpOf(opendata.baseUrl, name),
           success: true as const,
-          result: await run(p as z.infer<S>, baseOf(req)),
+          result: await run(p as z.infer<S>),
         });
         ckan.get(url, { config: read, schema: { tags, summary, querystring: params, response } }, (req) =>
-          answer(req.query, req),
+          answer(req.query),
         );
         ckan.post(
           url,
           { config: read, schema: { tags, summary: `${summary}（POST JSON 形式）`, body: params, response } },
-          (req) => answer(req.body, req),
+          (req) => answer(req.body),
         );
       };
       action(
@@ -254,20 +254,20 @@ export function opendataRoutes(
         'CKAN package_show：按名称或 id 读取数据集',
         PackageShowQuery,
         CkanPackage,
-        (p, base) => opendata.packageShow(p.id, base),
+        (p) => opendata.packageShow(p.id),
       );
       action(
         'package_search',
         'CKAN package_search：q 检索标题、描述、部门与标签，fq 支持 organization:<name>',
         PackageSearchQuery,
         CkanSearchResult,
-        (p, base) => opendata.packageSearch(p, base),
+        (p) => opendata.packageSearch(p),
       );
     });
   };
   return plugin;
 }
 
-const baseOf = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
-const helpOf = (req: { protocol: string; host: string }, action: string) =>
-  `${baseOf(req)}/api/3/action/help_show?name=${encodeURIComponent(action)}`;
+// links use the configured public origin, never the request's Host (see publicBaseOf in index.ts)
+const helpOf = (base: string, action: string) =>
+  `${base}/api/3/action/help_show?name=${encodeURIComponent(action)}`;

@@ -24,6 +24,7 @@ const OPEN = {
     },
   ],
 };
+const PUBLIC = 'https://data.xinyang.example';
 const CLOSED = { ...LEGAL_PERSONS, name: '法人内部核查信息', openType: 'none' };
 const HEADER = '统一社会信用代码,名称,法定代表人,法定代表人身份证号,成立日期,登记机关,状态,联系电话';
 const RULES = {
@@ -74,7 +75,7 @@ describe('opendata: publication, the public API, CKAN and DCAT', () => {
   const anon = (url: string) => t.app.inject({ method: 'GET', url });
 
   beforeAll(async () => {
-    t = await testApp();
+    t = await testApp({ config: { publicUrl: PUBLIC } });
     send = sender(t);
     ({ scjg, bureau, clerk } = await people(t));
     openId = (await publish(send, scjg, bureau, OPEN)).id;
@@ -172,7 +173,7 @@ describe('opendata: publication, the public API, CKAN and DCAT', () => {
     });
     expect(pkg.notes).toContain('统一社会信用代码');
     expect(pkg.resources.map((r: { format: string }) => r.format)).toEqual(['CSV', 'JSON']);
-    expect(pkg.resources[0].url).toMatch(new RegExp(`^http://.*/api/open/datasets/${name}/download.csv$`));
+    expect(pkg.resources[0].url).toBe(`${PUBLIC}/api/open/datasets/${name}/download.csv`);
     expect(Date.parse(pkg.metadata_modified)).not.toBeNaN();
     expect(pkg.tags.length).toBeGreaterThan(0);
     const search = (
@@ -257,6 +258,31 @@ describe('opendata: publication, the public API, CKAN and DCAT', () => {
       { value: '存续', count: null, isSuppressed: true },
       { value: '吊销', count: null, isSuppressed: true },
     ]);
+  });
+
+  it('CKAN and DCAT links use the configured public URL, whatever Host the request names', async () => {
+    const spoofed = (url: string, method: 'GET' | 'POST' = 'GET', payload?: object) =>
+      t.app.inject({
+        method,
+        url,
+        payload,
+        headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+      });
+    const answers = [
+      await spoofed(`/api/3/action/package_show?id=${name}`),
+      await spoofed('/api/3/action/package_search?rows=5'),
+      await spoofed('/api/3/action/package_show', 'POST', { id: name }),
+      await spoofed('/api/3/action/package_show?id=no-such-dataset'),
+      await spoofed('/api/open/catalog.jsonld'),
+    ];
+    for (const res of answers) {
+      expect(res.body).not.toContain('evil.example');
+      expect(res.body).toContain(PUBLIC);
+    }
+    const pkg = answers[0]?.json();
+    expect(pkg.help).toBe(`${PUBLIC}/api/3/action/help_show?name=package_show`);
+    expect(pkg.result.url).toBe(`${PUBLIC}/open/${name}`);
+    expect(answers[4]?.json()['@id']).toBe(`${PUBLIC}/api/open/catalog.jsonld`);
   });
 
   it('bad query parameters: 400 in CKAN envelope on CKAN routes, problem+json elsewhere', async () => {
