@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/support/app.ts';
 import { systemContext } from '../../platform/context.ts';
 import { inTransaction, sql } from '../../platform/db/index.ts';
+import { canonicalAroundSeq, canonicalJson } from './chain.ts';
 
 describe('the audit hash chain', () => {
   let t: TestApp;
@@ -83,5 +84,46 @@ describe('the audit hash chain', () => {
     await tamper('delete from audit.entry where seq >= 5');
     const result = await t.modules.audit.verify();
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('appending at the chain head', () => {
+  const content = {
+    at: '2026-11-22T03:00:00.000Z',
+    actor: { id: null, kind: 'citizen', name: '张三 "引号" \\ 😀' },
+    onBehalfOf: null,
+    action: 'case.submit',
+    subject: { type: 'case', id: 'x' },
+    outcome: 'success' as const,
+    requestId: 'r',
+    ip: '127.0.0.1',
+    summary: { z: [1, { b: '乙', a: null }], a: '\u2028', skipped: undefined },
+  };
+
+  it('splits the canonical JSON around the seq exactly', () => {
+    const { before, after } = canonicalAroundSeq(content);
+    expect(`${before}12345${after}`).toBe(canonicalJson({ ...content, seq: 12345 }));
+  });
+
+  it('numbers and hashes concurrent entries in the database as the verifier does', async () => {
+    const t = await testApp();
+    try {
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          inTransaction(t.db, (tx) =>
+            t.modules.audit.record(tx, systemContext(`req-${i}`), {
+              action: 'test.concurrent',
+              subjectId: String(i),
+              summary: { i, name: content.actor.name, nested: content.summary },
+            }),
+          ),
+        ),
+      );
+      const verified = await t.modules.audit.verify();
+      expect(verified.ok).toBe(true);
+      expect(verified.count).toBeGreaterThanOrEqual(12);
+    } finally {
+      await t.close();
+    }
   });
 });

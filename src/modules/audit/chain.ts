@@ -29,3 +29,17 @@ export function canonicalJson(value: unknown): string {
 export function chainHash(prevHash: string, content: ChainContent): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
+
+/**
+ * The canonical JSON of an entry around its seq, for appending where only the database knows the seq:
+ * `before + seq + after` is exactly `canonicalJson(content)` (seq is a top-level key, sorted in place).
+ */
+export function canonicalAroundSeq(content: Omit<ChainContent, 'seq'>): { before: string; after: string } {
+  const entries = Object.entries(content)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => ({ k, text: `${JSON.stringify(k)}:${canonicalJson(v)}` }));
+  const before = entries.filter((e) => e.k < 'seq').map((e) => `${e.text},`);
+  const after = entries.filter((e) => e.k > 'seq').map((e) => `,${e.text}`);
+  return { before: `{${before.join('')}"seq":`, after: `${after.join('')}}` };
+}

@@ -3,7 +3,7 @@
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db, Executor } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
-import { type ChainContent, chainHash, GENESIS_HASH } from './chain.ts';
+import { type ChainContent, canonicalAroundSeq, chainHash, GENESIS_HASH } from './chain.ts';
 import * as store from './store.ts';
 
 export type AuditInput = {
@@ -21,10 +21,8 @@ export type AuditInput = {
 export type AuditClock = { now(): Date };
 
 export async function record(tx: Executor, ctx: RequestContext, clock: AuditClock, input: AuditInput) {
-  const head = await store.lockHead(tx);
   const actor = ctx.actor;
-  const content: ChainContent = {
-    seq: head.seq + 1,
+  const content: Omit<ChainContent, 'seq'> = {
     at: clock.now().toISOString(),
     actor: {
       id: input.actorId !== undefined ? input.actorId : (actor?.accountId ?? null),
@@ -39,26 +37,26 @@ export async function record(tx: Executor, ctx: RequestContext, clock: AuditCloc
     ip: ctx.ip,
     summary: input.summary ?? {},
   };
-  const hash = chainHash(head.hash, content);
-  await store.append(tx, {
-    seq: content.seq,
-    id: newId(),
-    at: new Date(content.at),
-    actor_id: content.actor.id,
-    actor_kind: content.actor.kind,
-    actor_name: content.actor.name,
-    on_behalf_of: content.onBehalfOf,
-    action: content.action,
-    subject_type: content.subject.type,
-    subject_id: content.subject.id,
-    outcome: content.outcome,
-    request_id: content.requestId,
-    ip: content.ip,
-    summary: content.summary,
-    prev_hash: head.hash,
-    hash,
-  });
-  return { seq: content.seq, hash };
+  // numbered and hashed at the head, in one statement (see store.appendAtHead)
+  return store.appendAtHead(
+    tx,
+    {
+      id: newId(),
+      at: new Date(content.at),
+      actor_id: content.actor.id,
+      actor_kind: content.actor.kind,
+      actor_name: content.actor.name,
+      on_behalf_of: content.onBehalfOf,
+      action: content.action,
+      subject_type: content.subject.type,
+      subject_id: content.subject.id,
+      outcome: content.outcome,
+      request_id: content.requestId,
+      ip: content.ip,
+      summary: content.summary,
+    },
+    canonicalAroundSeq(content),
+  );
 }
 
 export function contentOf(row: store.EntryRow): ChainContent {
