@@ -46,9 +46,18 @@ export async function clockView(
   stops: ClockStopRow[],
   now: Date,
 ): Promise<ClockView> {
+  // a clock that does not count (not yet accepted, or closed) reads no calendar
+  if (!isCounting(c)) return clockViewOn(NO_CALENDAR, c, stops, now);
   const calendar = await calendarWindow(db, clockDays(c, stops, now));
   return clockViewOn(calendar, c, stops, now);
 }
+
+const isCounting = (c: CaseRow) => c.accepted_on !== null && !isClosed(c);
+const NO_CALENDAR: CalendarWindow = {
+  workingDaysBetween: () => {
+    throw new RangeError('the clock does not count');
+  },
+};
 
 /** The days clockViewOn counts between: give them to calendarWindow (for many cases, all of them). */
 export function clockDays(c: CaseRow, stops: ClockStopRow[], now: Date): string[] {
@@ -70,7 +79,7 @@ export function clockViewOn(
   now: Date,
 ): ClockView {
   const asOf = countingFrom(stops, now);
-  const counting = c.accepted_on !== null && !isClosed(c);
+  const counting = isCounting(c);
   const remaining = (due: string | null) =>
     counting && due !== null ? calendar.workingDaysBetween(asOf, due) : null;
   const remainingDays = remaining(c.promised_due_on);
