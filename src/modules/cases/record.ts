@@ -45,14 +45,14 @@ export async function recordChange(
   ctx: RequestContext,
   c: store.CaseRow,
   change: Change,
-): Promise<void> {
+): Promise<store.EventRow> {
   const now = deps.clock.now();
   // a first entry (submit, file) describes the row just written: nothing to update
   if (change.patch || change.to !== c.state) {
     await store.updateCase(tx, c.id, { ...change.patch, state: change.to, updated_at: now });
   }
   const label = change.label ?? ACTION_LABELS[change.action] ?? change.action;
-  await store.insertEvent(tx, {
+  const event: store.EventRow = {
     id: newId(),
     case_id: c.id,
     at: now,
@@ -63,7 +63,8 @@ export async function recordChange(
     to_state: change.to,
     opinion: change.opinion ?? null,
     data: { label, ...change.data },
-  });
+  };
+  await store.insertEvent(tx, event);
   await emit(tx, `case.${change.action}`, {
     caseId: c.id,
     caseNo: c.case_no,
@@ -91,6 +92,7 @@ export async function recordChange(
     summary,
   });
   if (c.parent_id && change.action !== 'submit') await followChildren(deps, tx, ctx, c.parent_id);
+  return event;
 }
 
 const ENDED: readonly CaseState[] = ['concluded', 'refused', 'returned', 'withdrawn'];

@@ -52,16 +52,24 @@ export function allowedActions(actor: Actor, c: store.CaseRow): string[] {
   return allowed;
 }
 
-export async function toCaseView(deps: CasesDeps, c: store.CaseRow, actor: Actor): Promise<CaseView> {
+/** A case's rows as its view reads them; given for a case just written, they need not be read back. */
+export type CaseRows = {
+  materials: store.MaterialRow[];
+  events: store.EventRow[];
+  stops: store.ClockStopRow[];
+  supplement: store.SupplementRow | undefined;
+  children: store.CaseRow[];
+};
+
+export async function toCaseView(
+  deps: CasesDeps,
+  c: store.CaseRow,
+  actor: Actor,
+  known?: CaseRows,
+): Promise<CaseView> {
   const db = deps.db;
   const now = deps.clock.now();
-  const [materials, events, stops, supplement, children] = await Promise.all([
-    store.materialsOf(db, c.id),
-    store.eventsOf(db, c.id),
-    store.clockStopsOf(db, c.id),
-    store.openSupplement(db, c.id),
-    store.childrenOf(db, c.id),
-  ]);
+  const { materials, events, stops, supplement, children } = known ?? (await caseRows(db, c.id));
   const summary = await toSummary(db, c, now);
   const files = new Map(
     (
@@ -145,4 +153,15 @@ export async function toCaseView(deps: CasesDeps, c: store.CaseRow, actor: Actor
     })),
     allowed: allowedActions(actor, c),
   };
+}
+
+async function caseRows(db: Executor, caseId: string): Promise<CaseRows> {
+  const [materials, events, stops, supplement, children] = await Promise.all([
+    store.materialsOf(db, caseId),
+    store.eventsOf(db, caseId),
+    store.clockStopsOf(db, caseId),
+    store.openSupplement(db, caseId),
+    store.childrenOf(db, caseId),
+  ]);
+  return { materials, events, stops, supplement, children };
 }

@@ -121,7 +121,7 @@ export function submitBundle(
       if (!applicant) throw caseErrors.applicantInvalid();
       const caseNo = caseNumber(parent.divisionCode, deps.clock.now(), await store.nextSerial(tx));
       const common = { applicant, channel: 'online' as const, filedBy: actor };
-      const root = await insertCase(deps, tx, ctx, {
+      const { row: root } = await insertCase(deps, tx, ctx, {
         ...common,
         caseNo,
         basis: parent,

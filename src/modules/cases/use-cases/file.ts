@@ -13,7 +13,14 @@ import * as store from '../store.ts';
 import { toCaseView } from '../views.ts';
 import { actorIn } from './common.ts';
 import { acceptInTx } from './intake.ts';
-import { type Applicant, insertCase, prepare, priorSubmission, requestHash } from './submit.ts';
+import {
+  type Applicant,
+  insertCase,
+  prepare,
+  priorSubmission,
+  requestHash,
+  type WrittenCase,
+} from './submit.ts';
 
 export type FiledCase = { case: CaseView; isReplay: boolean };
 
@@ -25,7 +32,9 @@ async function replay(deps: CasesDeps, actor: Actor, caseId: string): Promise<Fi
 
 /**
  * Runs one idempotent filing: a quick look for an earlier submission, the checks, then the transaction
- * that takes the key's advisory lock (another holder → 409), looks again, and writes.
+ * that takes the key's advisory lock (another holder → 409), looks again, and writes. `write` may store
+ * the key itself through `keyed` as soon as the case row exists, so that the audit entry (which locks
+ * the chain's head until commit) stays the transaction's last statement; otherwise it is stored after.
  */
 export async function fileOnce<P>(
   deps: CasesDeps,
@@ -33,7 +42,7 @@ export async function fileOnce<P>(
   key: string,
   body: unknown,
   prepareAll: () => Promise<P>,
-  write: (tx: Tx, prepared: P) => Promise<string>,
+  write: (tx: Tx, prepared: P, keyed: (caseId: string) => Promise<void>) => Promise<string | WrittenCase>,
 ): Promise<FiledCase> {
   const actor = actorIn(ctx);
   const hash = requestHash(body);
@@ -44,17 +53,30 @@ export async function fileOnce<P>(
     if (!(await store.tryLockKey(tx, actor.accountId, key))) throw caseErrors.inFlight();
     const raced = await priorSubmission(deps, tx, actor.accountId, key, hash);
     if (raced) return { caseId: raced, isReplay: true };
-    const caseId = await write(tx, prepared);
-    await store.insertSubmission(tx, {
-      account_id: actor.accountId,
-      idem_key: key,
-      request_hash: hash,
-      case_id: caseId,
-      created_at: deps.clock.now(),
-    });
-    return { caseId, isReplay: false };
+    let keyedTo: string | null = null;
+    const keyed = async (caseId: string) => {
+      keyedTo = caseId;
+      await store.insertSubmission(tx, {
+        account_id: actor.accountId,
+        idem_key: key,
+        request_hash: hash,
+        case_id: caseId,
+        created_at: deps.clock.now(),
+      });
+    };
+    const written = await write(tx, prepared, keyed);
+    const caseId = typeof written === 'string' ? written : written.row.id;
+    if (keyedTo === null) await keyed(caseId);
+    else if (keyedTo !== caseId) throw new Error('idempotency key stored for another case');
+    return { caseId, isReplay: false, written: typeof written === 'string' ? null : written };
   });
   if (outcome.isReplay) return replay(deps, actor, outcome.caseId);
+  if (outcome.written) {
+    // the answer is built from the rows just written: nothing else has touched a case this new
+    const { row, materials, events } = outcome.written;
+    const known = { materials, events, stops: [], supplement: undefined, children: [] };
+    return { case: await toCaseView(deps, row, actor, known), isReplay: false };
+  }
   const created = await store.findCase(deps.db, outcome.caseId);
   if (!created) throw caseErrors.notFound();
   return { case: await toCaseView(deps, created, actor), isReplay: false };
@@ -77,19 +99,19 @@ export function submitOnline(
       const applicant = await onlineApplicant(deps, actor, prepared.guide.basicCode);
       return { prepared, applicant };
     },
-    async (tx, { prepared, applicant }) => {
-      const row = await insertCase(deps, tx, ctx, {
+    async (tx, { prepared, applicant }, keyed) => {
+      if (input.draftId) {
+        const draft = await store.findDraft(tx, input.draftId);
+        if (draft?.account_id === actor.accountId) await store.deleteDraft(tx, draft.id);
+      }
+      return insertCase(deps, tx, ctx, {
         basis: prepared.basis,
         applicant,
         input,
         channel: 'online',
         filedBy: actor,
+        beforeRecord: (_, written) => keyed(written.id),
       });
-      if (input.draftId) {
-        const draft = await store.findDraft(tx, input.draftId);
-        if (draft?.account_id === actor.accountId) await store.deleteDraft(tx, draft.id);
-      }
-      return row.id;
     },
   );
   return filed.catch(async (error: unknown) => {
@@ -160,7 +182,7 @@ export function fileAtWindow(
     input,
     async () => ({ prepared: await prepare(deps, input), applicant: await windowApplicant(deps, input) }),
     async (tx, { prepared, applicant }) => {
-      const row = await insertCase(deps, tx, ctx, {
+      const { row } = await insertCase(deps, tx, ctx, {
         basis: prepared.basis,
         applicant,
         input,

@@ -147,7 +147,12 @@ export type NewCase = {
   filedBy: Actor;
   /** false for a bundle's sub-cases: the applicant hears about the bundle once */
   notify?: boolean;
+  /** writes that need the case row, run before the change is recorded (its audit entry locks the chain) */
+  beforeRecord?: (tx: Tx, row: store.CaseRow) => Promise<void>;
 };
+
+/** A case as just written: the row, its materials and its first timeline entry. */
+export type WrittenCase = { row: store.CaseRow; materials: store.MaterialRow[]; events: store.EventRow[] };
 
 /** Writes one case with its materials and its first timeline entry (inside the caller's transaction). */
 export async function insertCase(
@@ -155,7 +160,7 @@ export async function insertCase(
   tx: Tx,
   ctx: RequestContext,
   n: NewCase,
-): Promise<store.CaseRow> {
+): Promise<WrittenCase> {
   const now = deps.clock.now();
   const b = n.basis;
   const received = shanghaiDate(now);
@@ -216,8 +221,18 @@ export async function insertCase(
   };
   await store.insertCase(tx, row);
   const required = new Set(b.requiredMaterials);
-  await addMaterials(deps, tx, row, n.input.materials, 1, n.filedBy, required, b.licenseTypes);
-  await recordChange(
+  const materials = await addMaterials(
+    deps,
+    tx,
+    row,
+    n.input.materials,
+    1,
+    n.filedBy,
+    required,
+    b.licenseTypes,
+  );
+  await n.beforeRecord?.(tx, row);
+  const event = await recordChange(
     deps,
     tx,
     ctx,
@@ -228,10 +243,10 @@ export async function insertCase(
       data: { versionId: row.version_id, channel: n.channel },
     },
   );
-  return row;
+  return { row, materials, events: [event] };
 }
 
-/** Stores materials (claiming their uploads for the case); `required` names the required ones. */
+/** Stores materials (claiming their uploads for the case); `required` names the required ones. Returns the rows as stored, in the order a case's materials are read. */
 export async function addMaterials(
   deps: CasesDeps,
   tx: Tx,
@@ -241,7 +256,7 @@ export async function addMaterials(
   uploader: Actor,
   required: ReadonlySet<string>,
   licenseTypes: Readonly<Record<string, string>> = {},
-): Promise<void> {
+): Promise<store.MaterialRow[]> {
   const fileIds = materials.flatMap((m) => m.fileIds);
   if (fileIds.length > 0) {
     await deps.files.claim(
@@ -255,19 +270,19 @@ export async function addMaterials(
     if (m.licenseRef) await authorizeLicense(deps, tx, c, m, uploader, licenseTypes[m.name]);
   }
   const now = deps.clock.now();
-  await store.insertMaterials(
-    tx,
-    materials.map((m) => ({
-      id: newId(),
-      case_id: c.id,
-      name: m.name,
-      is_required: required.has(m.name),
-      file_ids: m.fileIds,
-      license_ref: m.licenseRef,
-      round,
-      provided_at: now,
-    })),
-  );
+  const rows = materials.map((m) => ({
+    id: newId(),
+    case_id: c.id,
+    name: m.name,
+    is_required: required.has(m.name),
+    // uuid[]: stored (and read back) in lower case
+    file_ids: m.fileIds.map((id) => id.toLowerCase()),
+    license_ref: m.licenseRef,
+    round,
+    provided_at: now,
+  }));
+  await store.insertMaterials(tx, rows);
+  return rows.sort((a, b) => a.round - b.round || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function requireKey(key: string | undefined): string {
