@@ -20,6 +20,7 @@ import { ProblemAlert } from '../../common/ProblemAlert.tsx';
 import { StatusTag, type Tone } from '../../common/StatusTag.tsx';
 import { useLoad } from '../../common/useLoad.ts';
 import { useTitle } from '../../common/useTitle.ts';
+import { useSession } from '../../session.tsx';
 import { Filter } from '../supervision/Filter.tsx';
 import { ScrollRegion } from './grants/ScrollRegion.tsx';
 import { CYCLE_LABEL } from './sharing.ts';
@@ -116,20 +117,25 @@ function LoadCell({ r }: { r: BoardResource }) {
 }
 
 function NameCell({ r }: { r: BoardResource }) {
+  // the load history is the provider's and 数据局's (the service office reads the metadata only)
+  const roles = useSession().me?.roles ?? [];
+  const canSeeLoads = roles.includes('data_reviewer') || roles.includes('data_officer');
   return (
     <Flex vertical gap={2}>
       <Link to={`/workbench/sharing/resources/${r.id}`}>{r.name}</Link>
       <span style={{ fontSize: 13 }}>
         {r.code ?? '—'} · {r.departmentName}
       </span>
-      <Link
-        to={`/workbench/sharing/resources/${r.id}#loads`}
-        style={{ fontSize: 13 }}
-        aria-label={`${r.name}的挂接记录`}
-        data-testid={`load-history-${r.id}`}
-      >
-        挂接记录
-      </Link>
+      {canSeeLoads ? (
+        <Link
+          to={`/workbench/sharing/resources/${r.id}#loads`}
+          style={{ fontSize: 13 }}
+          aria-label={`${r.name}的挂接记录`}
+          data-testid={`load-history-${r.id}`}
+        >
+          挂接记录
+        </Link>
+      ) : null}
     </Flex>
   );
 }
