@@ -5,6 +5,7 @@
 import { isIsoDate } from '../../platform/calendar.ts';
 import { shanghaiDate } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/http/access.ts';
+import { departmentScope } from '../../platform/oversight.ts';
 import type { AnalyticsDeps } from './deps.ts';
 import { analyticsErrors } from './errors.ts';
 import { CHANNEL_LABELS, type Counts, type Dashboard, MAX_PERIOD_DAYS, type StatsQuery } from './schema.ts';
@@ -13,8 +14,6 @@ import * as store from './store.ts';
 const CITY = '411500';
 const TREND_DAYS = 30;
 const NAMES_TTL_MS = 60_000;
-const isOverseer = (a: Actor) => a.roles.includes('supervisor') || a.roles.includes('office_admin');
-const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
 
 const DAY_MS = 86_400_000;
 export const addDays = (day: string, n: number) =>
@@ -65,7 +64,7 @@ export function createReads(deps: AnalyticsDeps) {
     if (from > to) throw analyticsErrors.badPeriod('开始日期晚于结束日期');
     if (daysBetween(from, to) >= MAX_PERIOD_DAYS)
       throw analyticsErrors.badPeriod(`统计期间最长 ${MAX_PERIOD_DAYS} 天`);
-    const own = isOverseer(actor) ? null : (actor.departmentId ?? NO_DEPARTMENT);
+    const own = departmentScope(actor);
     if (own && query.departmentId && query.departmentId !== own) throw analyticsErrors.otherDepartment();
     const { departments, departmentCounty, counties } = await namesNow();
     if (query.county && !counties.has(query.county)) throw analyticsErrors.unknownCounty(query.county);

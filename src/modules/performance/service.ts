@@ -4,6 +4,7 @@
 // own (another department: 404). Reads only; nothing is written.
 import { shanghaiDate } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/http/access.ts';
+import { isOverseer, NO_DEPARTMENT } from '../../platform/oversight.ts';
 import type { PerformanceDeps, RatingFact } from './deps.ts';
 import { performanceErrors } from './errors.ts';
 import { writeWorkbook } from './excel.ts';
@@ -11,9 +12,6 @@ import { FORMULAS, formulaOf, SCORE_FORMULA } from './formulas.ts';
 import { type Facts, groupFacts, metricSets, metricView, rowsOf } from './metrics.ts';
 import { type Period, resolvePeriod } from './period.ts';
 import type { Drill, DrillQuery, PeriodQuery, Ranking, RankingQuery, Report } from './schema.ts';
-
-const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
-const isOverseer = (a: Actor) => a.roles.includes('supervisor') || a.roles.includes('office_admin');
 
 /** The department the actor may look at: null = all; another department than their own → 404. */
 function scopeOf(actor: Actor, asked: string | undefined): string | null {

@@ -5,26 +5,22 @@
 import { addWorkingDays, isIsoDate } from '../../platform/calendar.ts';
 import { shanghaiDate } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { errors } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { newId } from '../../platform/ids.ts';
+import { actorIn, canSeeDepartment, departmentScope } from '../../platform/oversight.ts';
 import type { SupervisionDeps } from './deps.ts';
 import { supervisionErrors } from './errors.ts';
-import { canSeeDepartment, ORDER_RECIPIENT_ROLES, scopeOf } from './policy.ts';
+import { ORDER_RECIPIENT_ROLES } from './policy.ts';
 import type { IssueOrderBody, OrderQuery } from './schema.ts';
 import * as store from './store.ts';
 import { toOrderView } from './views.ts';
 
-const actorOfCtx = (ctx: RequestContext) => {
-  if (!ctx.actor) throw errors.unauthenticated();
-  return ctx.actor;
-};
 /** The order's page in the workbench (the department answers there, the supervisor closes there). */
 export const orderLink = (id: string) => `/workbench/supervision/orders/${id}`;
 
 export async function issueOrder(deps: SupervisionDeps, ctx: RequestContext, input: IssueOrderBody) {
-  const actor = actorOfCtx(ctx);
+  const actor = actorIn(ctx);
   const [c] = await deps.cases.clockFacts([input.caseId]);
   if (!c) throw supervisionErrors.caseNotFound(input.caseId);
   const now = deps.clock.now();
@@ -87,7 +83,7 @@ export async function issueOrder(deps: SupervisionDeps, ctx: RequestContext, inp
 }
 
 export async function answerOrder(deps: SupervisionDeps, ctx: RequestContext, id: string, answer: string) {
-  const actor = actorOfCtx(ctx);
+  const actor = actorIn(ctx);
   return deps.db.transaction().execute(async (tx) => {
     const o = await store.lockOrder(tx, id);
     if (!o || o.department_id !== actor.departmentId) throw supervisionErrors.orderNotFound(id);
@@ -141,7 +137,7 @@ export async function closeOrder(deps: SupervisionDeps, ctx: RequestContext, id:
 
 export async function listOrders(deps: SupervisionDeps, actor: Actor, query: OrderQuery) {
   const today = shanghaiDate(deps.clock.now());
-  const scope = scopeOf(actor);
+  const scope = departmentScope(actor);
   if (scope && query.departmentId && query.departmentId !== scope)
     return { items: [], total: 0, page: query.page };
   const found = await store.listOrders(

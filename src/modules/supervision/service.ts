@@ -6,9 +6,9 @@ import type { RequestContext } from '../../platform/context.ts';
 import { maskName } from '../../platform/crypto.ts';
 import { emit } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/access.ts';
+import { canSeeDepartment, departmentScope } from '../../platform/oversight.ts';
 import type { SupervisionDeps } from './deps.ts';
 import { supervisionErrors } from './errors.ts';
-import { canSeeDepartment, scopeOf } from './policy.ts';
 import {
   RULE_PARAMS,
   type RuleCode,
@@ -66,7 +66,7 @@ const beijingMidnight = (day: string, days: number) =>
   new Date(new Date(`${day}T00:00:00+08:00`).getTime() + days * 86_400_000);
 
 export async function listWarnings(deps: SupervisionDeps, actor: Actor, query: WarningQuery) {
-  const scope = scopeOf(actor);
+  const scope = departmentScope(actor);
   const departmentId = scope ?? query.departmentId;
   if (scope && query.departmentId && query.departmentId !== scope)
     return { items: [], total: 0, page: query.page };
@@ -87,7 +87,7 @@ export async function listWarnings(deps: SupervisionDeps, actor: Actor, query: W
 
 export async function departmentCounts(deps: SupervisionDeps, actor: Actor) {
   const today = shanghaiDate(deps.clock.now());
-  const rows = await store.countsByDepartment(deps.db, scopeOf(actor), today);
+  const rows = await store.countsByDepartment(deps.db, departmentScope(actor), today);
   return {
     items: rows.map((r) => ({
       departmentId: r.department_id,
@@ -140,7 +140,7 @@ export async function warningDetail(deps: SupervisionDeps, actor: Actor, id: str
 
 /** GB/T 39046 Table 11 rows of one case: its warnings and its orders. */
 export async function table11(deps: SupervisionDeps, actor: Actor, caseId: string) {
-  const scope = scopeOf(actor);
+  const scope = departmentScope(actor);
   const warnings = await store.listWarnings(
     deps.db,
     { caseId, status: 'all', departmentId: scope ?? undefined },

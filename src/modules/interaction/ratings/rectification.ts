@@ -5,32 +5,23 @@
 // Supervisors and the service office read every department's orders.
 import { shanghaiDate } from '../../../platform/clock.ts';
 import type { RequestContext } from '../../../platform/context.ts';
-import { errors } from '../../../platform/errors.ts';
 import { emit } from '../../../platform/events.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import { newId } from '../../../platform/ids.ts';
+import { actorIn, departmentScope } from '../../../platform/oversight.ts';
 import type { InteractionDeps } from '../deps.ts';
 import { ratingErrors } from '../errors.ts';
 import { RECTIFICATION_STATE_LABELS, type RectificationQuery, type RectificationState } from './schema.ts';
-import { isOverseer } from './service.ts';
 import * as store from './store.ts';
 import { toRectificationView } from './views.ts';
 
-/** No department has the nil id: department staff without a department see nothing. */
-const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
-const scopeOf = (actor: Actor): string | null =>
-  isOverseer(actor) ? null : (actor.departmentId ?? NO_DEPARTMENT);
-const actorOfCtx = (ctx: RequestContext) => {
-  if (!ctx.actor) throw errors.unauthenticated();
-  return ctx.actor;
-};
 const today = (deps: InteractionDeps) => shanghaiDate(deps.clock.now());
 
 export async function listRectifications(deps: InteractionDeps, actor: Actor, query: RectificationQuery) {
   const found = await store.listOrders(
     deps.db,
     {
-      departmentId: scopeOf(actor),
+      departmentId: departmentScope(actor),
       state: query.state,
       overdueOn: query.overdue === 'true' ? today(deps) : undefined,
       appeal: query.appeal,
@@ -43,7 +34,7 @@ export async function listRectifications(deps: InteractionDeps, actor: Actor, qu
 
 export async function getRectification(deps: InteractionDeps, actor: Actor, id: string) {
   const o = await store.findOrder(deps.db, id);
-  const scope = scopeOf(actor);
+  const scope = departmentScope(actor);
   if (!o || (scope !== null && o.department_id !== scope)) throw ratingErrors.orderNotFound(id);
   return toRectificationView(o, today(deps), await store.stepsOf(deps.db, id));
 }
@@ -60,7 +51,7 @@ type Step = {
 
 /** One step of the department's work on its own order, in the order's state `from`. */
 async function advance(deps: InteractionDeps, ctx: RequestContext, id: string, step: Step) {
-  const actor = actorOfCtx(ctx);
+  const actor = actorIn(ctx);
   return deps.db.transaction().execute(async (tx) => {
     const o = await store.lockOrder(tx, id);
     if (!o || o.department_id !== actor.departmentId) throw ratingErrors.orderNotFound(id);
@@ -160,7 +151,7 @@ export const close = (deps: InteractionDeps, ctx: RequestContext, id: string, no
 
 /** The department appeals (申诉) the rating, once, while the order is open. */
 export async function appeal(deps: InteractionDeps, ctx: RequestContext, id: string, reason: string) {
-  const actor = actorOfCtx(ctx);
+  const actor = actorIn(ctx);
   return deps.db.transaction().execute(async (tx) => {
     const o = await store.lockOrder(tx, id);
     if (!o || o.department_id !== actor.departmentId) throw ratingErrors.orderNotFound(id);
@@ -199,7 +190,7 @@ export async function decideAppeal(
   id: string,
   input: { isUpheld: boolean; decision: string },
 ) {
-  const actor = actorOfCtx(ctx);
+  const actor = actorIn(ctx);
   return deps.db.transaction().execute(async (tx) => {
     const o = await store.lockOrder(tx, id);
     if (!o) throw ratingErrors.orderNotFound(id);

@@ -9,6 +9,7 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { emit } from '../../../platform/events.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import { newId } from '../../../platform/ids.ts';
+import { isOverseer } from '../../../platform/oversight.ts';
 import type { ServiceEvents } from '../../cases/index.ts';
 import type { InteractionDeps } from '../deps.ts';
 import { ratingErrors } from '../errors.ts';
@@ -19,8 +20,6 @@ import * as store from './store.ts';
 import { toRatingView } from './views.ts';
 
 const DEPARTMENT_ROLES = ['window_clerk', 'reviewer', 'dept_head', 'dept_admin'] as const;
-export const isOverseer = (a: Actor) =>
-  a.kind === 'staff' && (a.roles.includes('supervisor') || a.roles.includes('office_admin'));
 /** The applicant's side, as the cases module decides it: own case, or the enterprise's while acting for it. */
 export function isApplicant(actor: Actor | null, ev: ServiceEvents) {
   if (actor?.kind !== 'citizen') return false;

@@ -2,20 +2,15 @@
 // reassigned by the department admin. Each change is audited in its own transaction.
 import type { RequestContext } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { errors } from '../../../platform/errors.ts';
 import { emit } from '../../../platform/events.ts';
 import type { Actor } from '../../../platform/http/access.ts';
+import { actorIn } from '../../../platform/oversight.ts';
 import type { WorkflowDeps } from '../deps.ts';
 import { workflowErrors } from '../errors.ts';
 import { type InboxQuery, type InboxView, StepRole, type TaskView } from '../schema.ts';
 import * as store from '../store.ts';
 import { toTaskView } from '../views.ts';
 import { visibleTask } from './instances.ts';
-
-function actorIn(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw errors.unauthenticated();
-  return ctx.actor;
-}
 
 function scopeOf(actor: Actor & { departmentId: string }): store.InboxScope {
   const roles = actor.roles.filter((r): r is StepRole => StepRole.safeParse(r).success);
