@@ -88,6 +88,7 @@ const SharingMyShares = lazy(() => import('./workbench/sharing/grants/MyShares.t
 const SharingApprovals = lazy(() => import('./workbench/sharing/grants/Approvals.tsx'));
 const SharingClients = lazy(() => import('./workbench/sharing/grants/Clients.tsx'));
 const SharingCallLog = lazy(() => import('./workbench/sharing/grants/CallLog.tsx'));
+const SharingQuality = lazy(() => import('./workbench/sharing/QualityBoard.tsx'));
 const OpenList = lazy(() => import('./portal/opendata/OpenList.tsx'));
 const OpenDataset = lazy(() => import('./portal/opendata/OpenDataset.tsx'));
 const OpenDataConsole = lazy(() => import('./workbench/opendata/OpenDataConsole.tsx'));
@@ -188,6 +189,7 @@ export function AppRoutes() {
         <Route path="sharing/approvals" element={page(<SharingApprovals />)} />
         <Route path="sharing/clients" element={page(<SharingClients />)} />
         <Route path="sharing/call-log" element={page(<SharingCallLog />)} />
+        <Route path="sharing/quality" element={page(<SharingQuality />)} />
         <Route path="opendata" element={page(<OpenDataConsole />)} />
       </Route>
     </Routes>

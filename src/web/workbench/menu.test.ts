@@ -35,6 +35,7 @@ describe('workbench menu follows the staff roles', () => {
       'performance',
       'ratings',
       'rating-appeals',
+      'sharing-quality',
       'security',
     ]);
   });

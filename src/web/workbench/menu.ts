@@ -135,6 +135,12 @@ export const MENU: MenuEntry[] = [
     path: '/workbench/sharing/dead-letters',
     roles: ['data_reviewer'],
   },
+  {
+    key: 'sharing-quality',
+    label: '数据质量看板',
+    path: '/workbench/sharing/quality',
+    roles: ['data_reviewer', 'office_admin'],
+  },
   { key: 'opendata', label: '数据开放', path: '/workbench/opendata', roles: ['data_reviewer'] },
   { key: 'hotline', label: '12345 工单', path: null, roles: ['hotline_agent'] },
   { key: 'inspection', label: '双随机检查', path: null, roles: ['inspector'] },
