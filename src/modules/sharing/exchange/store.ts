@@ -157,12 +157,20 @@ export async function insertChange(
     on conflict (id) do nothing returning seq`.execute(tx);
   return rows[0]?.seq ?? null;
 }
+/** Queues the change for webhook subscribers that may still follow the resource: the provider, or a
+ * department whose grant is live (a revoked or expired grant, or 不予共享, gets no further notices). */
 export async function enqueueDeliveries(tx: Executor, seq: string, resourceId: string, now: Date) {
   const { rows } = await sql<{ id: string }>`
     insert into sharing.delivery (id, subscription_id, change_seq, status, next_attempt_at, created_at)
     select gen_random_uuid(), s.id, ${seq}, 'pending', ${now}, ${now} from sharing.subscription s
+    join sharing.resource r on r.id = s.resource_id
+    join sharing.resource_version v on v.id = r.published_version_id
     where s.resource_id = ${resourceId} and s.mode = 'webhook' and s.status in ('active', 'paused')
       and s.start_seq < ${seq}
+      and (s.department_id = r.department_id or v.share_type <> 'none' and exists (
+        select 1 from sharing.share_grant g where g.resource_id = s.resource_id
+          and g.consumer_department_id = s.department_id and g.state = 'active'
+          and (g.expires_at is null or g.expires_at > ${now})))
     on conflict (subscription_id, change_seq) do nothing returning id`.execute(tx);
   return rows.length;
 }

@@ -485,13 +485,41 @@ describe('sharing exchange: change notices by signed webhook (retries, dead lett
     expect(sub.statusCode, sub.body).toBe(201);
     const changes = `/api/sharing/subscriptions/${sub.json().id}/changes`;
     expect((await send(rsj, 'GET', changes)).statusCode).toBe(200);
-    // a revoked grant stops the pull and refuses new subscriptions
+    await dispatch(); // the publications are in the feed before the webhook subscribes
+    const r = await track();
+    const hook = await send(rsj, 'POST', '/api/sharing/subscriptions', {
+      resourceId: conditional,
+      mode: 'webhook',
+      url: r.url,
+      signing: 'hmac-sha256',
+    });
+    expect(hook.statusCode, hook.body).toBe(201);
+    r.key = { kind: 'hmac-sha256', key: hook.json().secret };
+    const change = async () => {
+      const api = {
+        url: 'https://scjg.xinyang.example/api/x',
+        method: 'GET',
+        authentication: '无',
+        responseFormat: 'JSON',
+      };
+      expect(
+        (await send(scjg, 'PUT', `/api/sharing/resources/${conditional}/api-mount`, api)).statusCode,
+      ).toBe(200);
+      await dispatch();
+      await exchange().deliverPending();
+    };
+    await change();
+    expect(r.applied).toHaveLength(1);
+    // a revoked grant stops the pull and the webhook, and refuses new subscriptions
     const revoked = await send(scjg, 'POST', `/api/sharing/grants/${grantId}/revoke`, {
       reason: '用途已结束',
     });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect((await send(rsj, 'GET', changes)).json()).toMatchObject({ code: 'SHARING_SUBSCRIPTION_NO_GRANT' });
     expect((await post(rsj, conditional)).statusCode).toBe(403);
+    await change();
+    expect(r.received).toHaveLength(1);
+    expect(await deliveries(hook.json().id)).toHaveLength(1);
   });
 
   it('DNS rebinding: a delivery connects to the address its check accepted, never to a second answer', async () => {
