@@ -20,7 +20,7 @@ import { createOpendata, opendataRoutes } from './modules/opendata/index.ts';
 import { createOrg, orgRoutes } from './modules/org/index.ts';
 import { createPerformance, performanceRoutes } from './modules/performance/index.ts';
 import { createSeals, sealsRoutes } from './modules/seals/index.ts';
-import { createSharing, sharingRoutes } from './modules/sharing/index.ts';
+import { createBaseDb, createSharing, sharingRoutes } from './modules/sharing/index.ts';
 import { createSupervision, supervisionRoutes } from './modules/supervision/index.ts';
 import { createWorkflow, workflowRoutes } from './modules/workflow/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -155,6 +155,19 @@ export function createModules(config: Config, database: Database, clock: Clock =
   });
   const sharing = createSharing({ ...deps, audit, org, inspectZip });
   const opendata = createOpendata({ ...deps, audit, sharing });
+  // base databases (基础库): sharing resources kept current from identity, licenses and org's doors
+  const basedb = createBaseDb(
+    { ...deps, audit, org, inspectZip },
+    {
+      sources: {
+        populationRecords: (q) => identity.populationRecords(q),
+        legalPersonRecords: (q) => identity.legalPersonRecords(q),
+        licenseRecords: (q) => licenses.licenseRecords(q),
+        listDivisions: (parent) => org.listDivisions(parent),
+      },
+      findDepartment: (division, kind) => org.findDepartment(division, kind),
+    },
+  );
   const analytics = createAnalytics({ ...deps, cases, org });
   const handlers = mergeHandlers(
     licenses.handlers,
@@ -162,6 +175,7 @@ export function createModules(config: Config, database: Database, clock: Clock =
     opendata.handlers,
     analytics.handlers,
     sharing.exchange.handlers,
+    basedb.handlers,
   );
   /** The platform's background work: deliver outbox events, then each module's queue (licenses to issue,
    * cases to evaluate and count, datasets to rebuild, webhooks to deliver). */
@@ -171,6 +185,7 @@ export function createModules(config: Config, database: Database, clock: Clock =
     (await supervision.runPending()) +
     (await analytics.runPending()) +
     (await opendata.runPending()) +
+    (await basedb.runPending()) +
     (await sharing.exchange.deliverPending());
   const workflow = createWorkflow({ db: deps.db, clock, audit, catalog, identity });
   /** Demo cases in every state, filed and worked on a clock walking through past working days. */
@@ -207,6 +222,7 @@ export function createModules(config: Config, database: Database, clock: Clock =
     licenses,
     supervision,
     sharing,
+    basedb,
     opendata,
     interaction,
     performance,

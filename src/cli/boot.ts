@@ -57,4 +57,8 @@ export async function seedDemo(modules: Modules, log: (line: string) => void): P
     );
   const ratings = await modules.seedRatings();
   if (ratings > 0) log(`演示评价：${ratings} 条好差评（含差评及其整改工单）`);
+  // last, so the demo's own events come first in the outbox
+  const bases = await modules.basedb.ensure();
+  if (bases > 0)
+    log(`基础库：${bases} 个基础信息资源已发布（人口、法人、电子证照、行政区划），数据由后台任务同步`);
 }

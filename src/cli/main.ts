@@ -117,6 +117,8 @@ async function serve(buildWeb: boolean): Promise<number> {
   // the platform CA (root and issuing certificates for seals) exists from the first start
   await modules.seals.ensureAuthority();
   if (config.isDemo) await seedDemo(modules, log);
+  // base databases (基础库): registered once, rebuilt from their sources by the background job
+  else await modules.basedb.ensure();
   // a deep accept queue: a burst of new connections waits instead of being reset (RELIABILITY R1)
   await app.listen({ port: config.port, host: config.host, backlog: 2048 });
   const url = `http://localhost:${config.port}`;
