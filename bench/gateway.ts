@@ -2,11 +2,22 @@
 // against the provider's keys, client and grant looked up, fields checked, ID numbers masked, the call
 // logged and counted in one transaction) against a floor route in the same run that returns the same
 // rows (same query, same decryption) without authentication, grant check, masking or logging.
-// PGlite always; PostgreSQL as well when DATABASE_URL is set.
+// PGlite always; PostgreSQL as well when DATABASE_URL is set. The two routes alternate in BENCH_ROUNDS
+// (default 2) rounds that share BENCH_SECONDS each.
 import { randomUUID } from 'node:crypto';
 import { sql } from '../src/platform/db/index.ts';
 import type { Actor } from '../src/platform/http/access.ts';
-import { measure, printTable, startPlatform } from './lib.ts';
+import { DURATION_S, type Measured, measure, printTable, startPlatform } from './lib.ts';
+
+/** Rounds of one route: mean rate and p50, worst p99, all errors. */
+const combine = (ms: Measured[]): Measured => ({
+  label: `${ms[0]?.label ?? ''} (${ms.length} × ${ms.map((m) => m.rps.toFixed(0)).join('/')} req/s)`,
+  rps: ms.reduce((a, m) => a + m.rps, 0) / ms.length,
+  p50: ms.reduce((a, m) => a + m.p50, 0) / ms.length,
+  p99: Math.max(...ms.map((m) => m.p99)),
+  errors: ms.reduce((a, m) => a + m.errors, 0),
+  non2xx: ms.reduce((a, m) => a + m.non2xx, 0),
+});
 
 const FIELDS = ['uscc', 'name', 'legal_rep_id', 'status'];
 
@@ -79,13 +90,29 @@ async function runOn(kind: string, databaseUrl?: string): Promise<void> {
     const url = `${p.url}/share/v1/resources/${encodeURIComponent(resource.code)}/rows?fields=${FIELDS.join(',')}`;
     const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     if (check.status !== 200) throw new Error(`gateway answered ${check.status}: ${await check.text()}`);
-    const floor = await measure('floor: the same rows, no auth/grant/masking/log', {
-      url: `${p.url}/bench/floor/rows`,
-    });
-    const gateway = await measure('GET /share/v1/resources/{code}/rows (JWT, grant, masking, log)', {
-      url,
-      headers: { authorization: `Bearer ${token}` },
-    });
+    // floor and gateway alternate in short rounds, so that a change in the machine's load (it is shared)
+    // falls on both alike; each figure is over all its rounds
+    const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
+    const duration = Math.max(1, Math.round(DURATION_S / rounds));
+    const floors: Measured[] = [];
+    const gateways: Measured[] = [];
+    for (let i = 0; i < rounds; i++) {
+      floors.push(
+        await measure('floor: the same rows, no auth/grant/masking/log', {
+          url: `${p.url}/bench/floor/rows`,
+          duration,
+        }),
+      );
+      gateways.push(
+        await measure('GET /share/v1/resources/{code}/rows (JWT, grant, masking, log)', {
+          url,
+          headers: { authorization: `Bearer ${token}` },
+          duration,
+        }),
+      );
+    }
+    const floor = combine(floors);
+    const gateway = combine(gateways);
     printTable(`sharing gateway on ${kind}`, [gateway], floor);
     const logged = await sql<{ n: number }>`select count(*)::int as n from sharing.call_log`.execute(
       m.deps.db,

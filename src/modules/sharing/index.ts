@@ -22,12 +22,18 @@ export { sharingRoutes } from './routes.ts';
 export type { LoadView, QualityReport, ResourceSummary, ResourceView } from './schema.ts';
 
 export function createSharing(deps: SharingDeps) {
+  const grants = createGrants(deps);
   return {
     // ── the catalog: data officers register, 数据局 reviews ──
     register: (ctx: RequestContext, input: ResourceInput) => catalog.register(deps, ctx, input),
     update: (ctx: RequestContext, id: string, input: ResourceInput) => catalog.update(deps, ctx, id, input),
     submit: (ctx: RequestContext, id: string) => catalog.submit(deps, ctx, id),
-    approve: (ctx: RequestContext, id: string) => catalog.approve(deps, ctx, id),
+    // a newly published version may change the share type: the gateway forgets its cached policies
+    approve: async (ctx: RequestContext, id: string) => {
+      const view = await catalog.approve(deps, ctx, id);
+      grants.gateway.forget();
+      return view;
+    },
     reject: (ctx: RequestContext, id: string, reason: string) => catalog.reject(deps, ctx, id, reason),
     get: (actor: Actor, id: string) => catalog.viewOf(deps.db, id, actor),
     listOwn: (actor: Actor, query: MineQuery) => catalog.listOwn(deps, actor, query),
@@ -52,7 +58,7 @@ export function createSharing(deps: SharingDeps) {
     // ── exchange (decision 0014): subscriptions, signed webhook deliveries, pull ──
     exchange: createExchange(deps),
     // ── grants and the gateway (decision 0013): requests, grants, system clients, OIDC, /share/v1 ──
-    grants: createGrants(deps),
+    grants,
   };
 }
 export type SharingModule = ReturnType<typeof createSharing>;

@@ -7,11 +7,13 @@
 // per minute → 429. Every call — answered, refused or failed — is logged with its latency.
 //
 // Per call, once warm: the verified token → client and the (client, resource) policy — the client, the
-// published version with its items and share type, the live grant — are kept in this process, and the
-// one statement that reads the page of rows re-checks that the client is enabled, the grant active and
-// unexpired and the published version the one the policy was read with. When that fails (a revocation,
-// a disabled client, a newly published version, on this node or another) the statement returns no
-// rows, the policy is read afresh and the call is decided on it: nothing cached outlives a change.
+// published version with its items and share type, the live grant — are kept in this process. This
+// process forgets every policy at once when it revokes a grant, disables a client or publishes a
+// version (`forget`), so such a change takes effect on its next call. For a change made by another
+// node, the statement that reads the rows re-checks, at most LIVE_MS after the last check, that the
+// client is enabled, the grant active and unexpired and the published version the one the policy was
+// read with; when that fails it returns no rows and the call is decided on the policy read afresh.
+// So another node's revocation takes effect within LIVE_MS (decision 0013).
 
 import { sql } from '../../../platform/db/index.ts';
 import { isDatabaseUnavailable } from '../../../platform/db/pg-errors.ts';
@@ -28,6 +30,8 @@ export const GATEWAY_PAGE = 100;
 /** How long a verified token and a policy are reused in this process (the policy is re-checked per call). */
 const TOKEN_TTL_MS = 60_000;
 const POLICY_TTL_MS = 30_000;
+/** How long a cached policy is trusted without re-checking it in the rows' statement. */
+export const LIVE_MS = 1_000;
 const CACHE_MAX = 10_000;
 
 export type GatewayCall = {
@@ -55,6 +59,7 @@ type Lookup = {
   row_filter: StoredFilter[] | null;
   unmasked: string[] | null;
   daily_quota: number | null;
+  expires_at: Date | null;
 };
 
 /** What a client may read of a resource, as last read from the database. */
@@ -70,7 +75,11 @@ type Policy = {
     rowFilter: StoredFilter[];
     unmasked: Set<string>;
     dailyQuota: number | null;
+    /** ms since the epoch; checked against the clock on every call */
+    expiresAt: number | null;
   };
+  /** when the policy was last found live (ms since the epoch) */
+  checkedAt: number;
   until: number;
 };
 
@@ -118,6 +127,7 @@ function expiring<V extends { until: number }>() {
       map.set(key, v);
     },
     delete: (key: string) => map.delete(key),
+    clear: () => map.clear(),
   };
 }
 
@@ -160,7 +170,8 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     const found = (
       await sql<Lookup>`select c.department_id, c.is_enabled, c.rate_per_minute, r.id as resource_id,
           r.department_id as provider_id, r.published_version_id as version_id, v.name as resource_name,
-          v.share_type, v.items, g.id as grant_id, g.purpose, g.fields, g.row_filter, g.unmasked, g.daily_quota
+          v.share_type, v.items, g.id as grant_id, g.purpose, g.fields, g.row_filter, g.unmasked, g.daily_quota,
+          g.expires_at
         from sharing.system_client c
         left join sharing.resource r on r.code = ${code}
         left join sharing.resource_version v on v.id = r.published_version_id
@@ -201,15 +212,17 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
         rowFilter: found.row_filter ?? [],
         unmasked: new Set(found.unmasked ?? []),
         dailyQuota: found.daily_quota,
+        expiresAt: found.expires_at ? new Date(found.expires_at).getTime() : null,
       },
+      checkedAt: Date.now(),
       until: Date.now() + POLICY_TTL_MS,
     };
     return policy;
   }
 
   /**
-   * The page of rows under the grant's row filter and the caller's, read only while the policy is live
-   * (an init plan, evaluated once). An empty page read with a cached policy is null: the policy may be
+   * The page of rows under the grant's row filter and the caller's. With `isChecked`, read only while
+   * the policy is live (init plans, evaluated once), and an empty page is null: the policy may be
    * stale, and the caller reads it again. The total is counted only when the page does not tell it.
    */
   async function readRows(
@@ -217,7 +230,7 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     filters: ReturnType<typeof sql>[],
     page: number,
     now: Date,
-    isFresh: boolean,
+    isChecked: boolean,
   ) {
     const conditions = [sql`d.resource_id = ${p.resource.id}`];
     for (const f of p.grant.rowFilter)
@@ -229,14 +242,16 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     conditions.push(...filters);
     const where = sql.join(conditions, sql` and `);
     const offset = (page - 1) * GATEWAY_PAGE;
-    const { rows } = await sql<{ data: Record<string, unknown> }>`select d.data from sharing.data_row d
-      where (select g.state = 'active' and (g.expires_at is null or g.expires_at > ${now})
+    const live = sql`(select g.state = 'active' and (g.expires_at is null or g.expires_at > ${now})
           from sharing.share_grant g where g.id = ${p.grant.id})
         and (select r.published_version_id = ${p.resource.versionId} from sharing.resource r
           where r.id = ${p.resource.id})
-        and (select c.is_enabled from sharing.system_client c where c.client_id = ${p.clientId})
-        and ${where} order by d.row_no limit ${GATEWAY_PAGE} offset ${offset}`.execute(deps.db);
-    if (rows.length === 0 && !isFresh) return null;
+        and (select c.is_enabled from sharing.system_client c where c.client_id = ${p.clientId}) and`;
+    const { rows } = await sql<{ data: Record<string, unknown> }>`select d.data from sharing.data_row d
+      where ${isChecked ? live : sql``} ${where}
+      order by d.row_no limit ${GATEWAY_PAGE} offset ${offset}`.execute(deps.db);
+    if (isChecked && rows.length === 0) return null;
+    if (isChecked) p.checkedAt = Date.now();
     if (rows.length < GATEWAY_PAGE && (rows.length > 0 || page === 1))
       return { rows, total: offset + rows.length };
     const count = await sql<{ n: number }>`select count(*)::int as n from sharing.data_row d
@@ -281,6 +296,10 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
       log.purpose = p.grant.purpose;
     } else p = await readPolicy(clientId, code, now, log, !isRetry);
     const { grant, resource } = p;
+    if (grant.expiresAt !== null && grant.expiresAt <= now.getTime()) {
+      policies.delete(key);
+      throw grantErrors.noGrant();
+    }
     const quota = grant.dailyQuota;
 
     const asked = list(single(call.query.fields));
@@ -307,7 +326,7 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
           : sql`d.idx ->> ${k} = any(${values.map((v) => deps.cipher.blindIndex(v))})`,
       );
     }
-    const read = await readRows(p, filters, page, now, isFresh);
+    const read = await readRows(p, filters, page, now, !isFresh && Date.now() - p.checkedAt >= LIVE_MS);
     if (!read) {
       // an empty page or a stale policy: read the policy again and decide the call on it
       policies.delete(key);
@@ -400,6 +419,10 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
   }
 
   return {
+    /** Drops every cached policy: this process just changed a grant, a client or a published version. */
+    forget() {
+      policies.clear();
+    },
     async call(call: GatewayCall): Promise<GatewayAnswer> {
       const started = performance.now();
       const log: Log = {

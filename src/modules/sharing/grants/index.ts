@@ -21,11 +21,20 @@ export function createGrants(deps: SharingDeps) {
     listRequests: (actor: Actor, side: 'mine' | 'provided') => service.listRequests(deps, actor, side),
     listGrants: (actor: Actor, side: 'mine' | 'provided') => service.listGrants(deps, actor, side),
     getGrant: (actor: Actor, id: string) => service.getGrant(deps, actor, id),
-    revoke: (ctx: RequestContext, id: string, reason: string) => service.revoke(deps, ctx, id, reason),
+    // the gateway forgets its cached policies at once (decision 0013)
+    revoke: async (ctx: RequestContext, id: string, reason: string) => {
+      const view = await service.revoke(deps, ctx, id, reason);
+      gateway.forget();
+      return view;
+    },
     createClient: (ctx: RequestContext, input: { name: string; ratePerMinute: number }) =>
       clients.createClient(deps, ctx, input),
     listClients: (actor: Actor) => clients.listClients(deps, actor),
-    disableClient: (ctx: RequestContext, clientId: string) => clients.disableClient(deps, ctx, clientId),
+    disableClient: async (ctx: RequestContext, clientId: string) => {
+      const view = await clients.disableClient(deps, ctx, clientId);
+      gateway.forget();
+      return view;
+    },
     listLog: (actor: Actor, q: Parameters<typeof logs.listLog>[2]) => logs.listLog(deps, actor, q),
     stats: (actor: Actor, side: 'consumer' | 'provider' | 'all') => logs.stats(deps, actor, side),
     oidc,
