@@ -122,29 +122,15 @@ export function createModules(config: Config, database: Database, clock: Clock =
     ...deps,
     audit,
     cases,
-    notify: {
-      send: async (tx, message) => {
-        await notify.send(tx, message);
-      },
-    },
-    staff: {
-      departmentStaff: async (departmentId) =>
-        (await identity.listStaff()).filter((s) => s.departmentId === departmentId && !s.isDisabled),
-    },
+    notify,
+    staff: identity,
   });
   const interaction = createInteraction({
     ...deps,
     audit,
     cases,
-    notify: {
-      send: async (tx, message) => {
-        await notify.send(tx, message);
-      },
-    },
-    staff: {
-      departmentStaff: async (departmentId) =>
-        (await identity.listStaff()).filter((s) => s.departmentId === departmentId && !s.isDisabled),
-    },
+    notify,
+    staff: identity,
   });
   // performance (floor 12) reads cases, supervision and interaction's ratings (好差评) through its port
   const performance = createPerformance({

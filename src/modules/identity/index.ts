@@ -69,6 +69,9 @@ export function createIdentity(deps: Omit<IdentityDeps, 'sessions'>) {
     clearChecksumFlag: (ctx: RequestContext, actor: Actor, id: string, note: string) =>
       enterprises.clearChecksumFlag(d, ctx, actor, id, note),
     listStaff: () => staff.listStaff(d),
+    /** The active (not disabled) staff of one department — who receives its orders and notices. */
+    departmentStaff: async (departmentId: string) =>
+      (await staff.listStaff(d)).filter((s) => s.departmentId === departmentId && !s.isDisabled),
     createStaff: (ctx: RequestContext, input: staff.StaffInput) => staff.createStaff(d, ctx, input),
     updateStaff: (ctx: RequestContext, actor: Actor, id: string, patch: staff.StaffPatch) =>
       staff.updateStaff(d, ctx, actor, id, patch),
