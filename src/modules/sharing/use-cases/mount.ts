@@ -4,13 +4,13 @@
 // An accepted load replaces the resource's rows in one transaction; sensitive values are encrypted
 // with the field cipher (blind index beside them) and masked in previews.
 import type { RequestContext } from '../../../platform/context.ts';
-import { maskIdNumber, maskName, maskPhone } from '../../../platform/crypto.ts';
 import { emit } from '../../../platform/events.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import { newId } from '../../../platform/ids.ts';
 import { CYCLE_DAYS } from '../codes.ts';
 import type { SharingDeps } from '../deps.ts';
 import { sharingErrors } from '../errors.ts';
+import { MASKS } from '../grants/rows.ts';
 import { parseUpload } from '../parse.ts';
 import { canEdit, canSeeWorking } from '../policy.ts';
 import { checkRows, type ReferenceCheck, type TypedRow } from '../quality.ts';
@@ -220,8 +220,6 @@ export async function getLoad(deps: SharingDeps, actor: Actor, id: string, loadI
   if (!load) throw sharingErrors.loadNotFound(loadId);
   return toLoadView(load);
 }
-
-const MASKS = { 'id-number': maskIdNumber, phone: maskPhone, name: maskName } as const;
 
 /** A page of the current rows, sensitive values decrypted only to be masked. */
 export async function previewRows(deps: SharingDeps, actor: Actor, id: string, page: number) {
