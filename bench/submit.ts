@@ -3,7 +3,9 @@
 // connections against the floor — a bare keyed INSERT route on the same database — in the same run;
 // then again with the cases table pre-filled to larger sizes (BENCH_CASE_SIZES, default 10000,100000;
 // add 1000000 on PostgreSQL). Target: ratio ≥ 0.5 on PostgreSQL; throughput at 100k and 1M ≥ 0.9 of 10k.
-import type autocannon from 'autocannon';
+// Then the CPU each request costs (this process, and a local PostgreSQL cluster's processes).
+import { readdirSync, readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
 import { type Db, sql } from '../src/platform/db/index.ts';
 import { idNumberCheckChar } from '../src/platform/standards/id-number.ts';
 import { type Measured, measure, printTable, startPlatform } from './lib.ts';
@@ -114,6 +116,56 @@ async function prefill(db: Db, target: number) {
   }
 }
 
+/** CPU ms of the local PostgreSQL cluster's processes (postmaster and its children), or null if not local. */
+function postgresCpuMs(postmaster: number | null): number | null {
+  if (postmaster === null) return null;
+  let ticks = 0;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const f = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        if (Number(entry) === postmaster || Number(fields[1]) === postmaster)
+          ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the process ended while we looked
+      }
+    }
+  } catch {
+    return null;
+  }
+  return ticks * 10; // 100 clock ticks per second
+}
+
+/**
+ * CPU per request at a few connections (so nothing waits on locks or the scheduler): this process — the
+ * server and the load generator, and PGlite when that is the database — and PostgreSQL's processes when
+ * the cluster runs on this machine. This is what bounds the ratio on a machine whose cores are all busy.
+ */
+async function cpuPerRequest(url: string, request: autocannon.Request, postmaster: number | null) {
+  const node0 = process.cpuUsage();
+  const pg0 = postgresCpuMs(postmaster);
+  const r = await autocannon({ url, connections: 4, duration: 8, requests: [request] });
+  const node = process.cpuUsage(node0);
+  const pg1 = postgresCpuMs(postmaster);
+  const n = Math.max(1, r.requests.total);
+  const pg = pg0 === null || pg1 === null ? 'n/a' : ((pg1 - pg0) / n).toFixed(2);
+  return `Node ${((node.user + node.system) / 1000 / n).toFixed(2)} ms/req, PostgreSQL ${pg} ms/req`;
+}
+
+/** The postmaster's pid when the database is a PostgreSQL cluster on this machine. */
+async function localPostmaster(db: Db, databaseUrl?: string): Promise<number | null> {
+  if (!databaseUrl) return null;
+  try {
+    const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+    const stat = readFileSync(`/proc/${rows[0]?.pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
 async function runOn(kind: string, databaseUrl?: string): Promise<void> {
   const p = await startPlatform(databaseUrl, ({ app, database }) => {
     app.post('/bench/floor', { config: { access: 'public' } }, async (req) => {
@@ -166,6 +218,10 @@ async function runOn(kind: string, databaseUrl?: string): Promise<void> {
     const base = rows[0];
     for (const r of rows.slice(1))
       console.log(`${r.label}: ${(r.rps / (base?.rps ?? 1)).toFixed(2)} of the ${sizes[0]} figure`);
+    const postmaster = await localPostmaster(p.database.db, databaseUrl);
+    console.log(`CPU per request, 4 connections, 8 s:`);
+    console.log(`  floor: ${await cpuPerRequest(p.url, keyed('/bench/floor'), postmaster)}`);
+    console.log(`  submission: ${await cpuPerRequest(p.url, keyed('/api/cases'), postmaster)}`);
   } finally {
     await p.stop();
   }
