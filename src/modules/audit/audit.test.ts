@@ -105,6 +105,8 @@ describe('appending at the chain head', () => {
     expect(`${before}12345${after}`).toBe(canonicalJson({ ...content, seq: 12345 }));
   });
 
+  // On PGlite the twelve transactions run one at a time: there it checks the database's hashing only;
+  // the concurrency is exercised by the PostgreSQL pass.
   it('numbers and hashes concurrent entries in the database as the verifier does', async () => {
     const t = await testApp();
     try {
