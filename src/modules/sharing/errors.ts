@@ -15,4 +15,5 @@ export const sharingErrors = {
   notMountable: defineError('SHARING_NOT_MOUNTABLE', 409, '信息资源尚未发布，不能挂接数据'),
   badUpload: defineError('SHARING_BAD_UPLOAD', 400, '上传文件不符合要求'),
   tooLarge: defineError('SHARING_UPLOAD_TOO_LARGE', 413, '上传文件过大'),
+  baseResource: defineError('SHARING_BASE_RESOURCE', 409, '该资源由基础库同步维护，不能手工挂接'),
 };

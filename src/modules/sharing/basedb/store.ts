@@ -9,6 +9,11 @@ export const resourceOf = async (db: Executor, kind: BaseKind) =>
       where kind = ${kind}`.execute(db)
   ).rows[0]?.resource_id ?? null;
 
+/** Whether the resource holds a base database (its rows are the refresh's alone: no upload, no API mount). */
+export const isBaseResource = async (db: Executor, resourceId: string) =>
+  (await sql`select 1 from sharing.base_resource where resource_id = ${resourceId}`.execute(db)).rows.length >
+  0;
+
 export async function linkResource(db: Executor, kind: BaseKind, resourceId: string) {
   await sql`insert into sharing.base_resource (kind, resource_id) values (${kind}, ${resourceId})
     on conflict (kind) do nothing`.execute(db);

@@ -4,7 +4,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../../test/support/app.ts';
-import { type Session, signUpCitizen, staffSession } from '../../../../test/support/auth.ts';
+import { type Session, signUpCitizen, staffSession, validIdNumber } from '../../../../test/support/auth.ts';
 import { sql } from '../../../platform/db/index.ts';
 import { emit } from '../../../platform/events.ts';
 import { concludeFoodCase, seedCity } from '../../licenses/tests/support.ts';
@@ -265,4 +265,38 @@ describe('sharing base databases (基础库): registered, filled from the owning
     expect(after).toHaveLength(1);
     expect(after[0]?.status).toBe('暂扣');
   }, 180_000);
+
+  it('数据局 can neither upload a file onto a base resource nor mount an API on it: 409, the rows untouched', async () => {
+    const before = await preview('population');
+    const loadsBefore = (await loads('population')).length;
+    const csv = [
+      '姓名,公民身份号码,性别,出生日期,户籍地行政区划代码,手机号码,实名认证等级,注册日期,账户状态',
+      `陈七,${validIdNumber()},男,1990-01-01,411502,13800009999,1,2026-03-01,正常`,
+    ].join('\r\n');
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/sharing/resources/${ids.population}/loads?filename=people.csv`,
+      payload: csv,
+      headers: { ...sjjData.headers, 'content-type': 'text/csv' },
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(409);
+    expect(uploaded.json()).toMatchObject({ code: 'SHARING_BASE_RESOURCE' });
+    const mounted = await send(sjjData, 'PUT', `/api/sharing/resources/${ids.population}/api-mount`, {
+      url: 'https://sjj.xinyang.example/api/people',
+      method: 'GET',
+      authentication: '无',
+      responseFormat: 'JSON',
+    });
+    expect(mounted.statusCode, mounted.body).toBe(409);
+    expect(mounted.json()).toMatchObject({ code: 'SHARING_BASE_RESOURCE' });
+    // the next refresh and rebuild find the rows as they were: no unkeyed row beside them
+    await signUpCitizen(t, { realName: '卫十五' });
+    await t.modules.basedb.rebuild('population');
+    await t.modules.runJobs();
+    expect((await preview('population')).total).toBe(before.total + 1);
+    expect((await loads('population')).length).toBe(loadsBefore + 1);
+    const unkeyed = await sql`select 1 from sharing.data_row where resource_id = ${ids.population}
+      and row_key is null`.execute(t.db);
+    expect(unkeyed.rows).toHaveLength(0);
+  });
 });

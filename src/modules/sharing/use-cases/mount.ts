@@ -7,6 +7,7 @@ import type { RequestContext } from '../../../platform/context.ts';
 import { emit } from '../../../platform/events.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import { newId } from '../../../platform/ids.ts';
+import { isBaseResource } from '../basedb/store.ts';
 import { CYCLE_DAYS } from '../codes.ts';
 import type { SharingDeps } from '../deps.ts';
 import { sharingErrors } from '../errors.ts';
@@ -138,6 +139,8 @@ export async function upload(
     const locked = await store.lockResource(tx, id);
     if (locked?.published_version_id !== v.id)
       throw sharingErrors.wrongState('信息资源已发布新版本，请重新上传');
+    // a base database's rows are keyed and kept by its refresh: an upload would be duplicated, then dropped
+    if (await isBaseResource(tx, id)) throw sharingErrors.baseResource();
     const load: store.LoadRow = {
       id: newId(),
       resource_id: id,
@@ -184,6 +187,8 @@ export async function mountApi(deps: SharingDeps, ctx: RequestContext, id: strin
   const actor = actorOfCtx(ctx);
   const { r } = await ownPublished(deps, actor, id);
   return deps.db.transaction().execute(async (tx) => {
+    await store.lockResource(tx, id);
+    if (await isBaseResource(tx, id)) throw sharingErrors.baseResource();
     const now = deps.clock.now();
     await store.setMount(tx, id, 'api', api, now);
     await emit(tx, 'sharing.api-mounted', { resourceId: id, code: r.code });
