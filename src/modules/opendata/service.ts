@@ -197,24 +197,25 @@ export async function onDataLoaded(deps: OpendataDeps, event: OutboxEvent, tx: E
 }
 
 /**
- * Rebuilds the snapshots of queued resources; returns how many datasets changed. When a rebuild fails,
- * the failed resource goes back on the queue (at its end, so it cannot hold up the others) with the
- * untried rest of the batch, and the error is thrown for the job loop to log; the next round retries.
+ * Rebuilds the snapshots of the queued resources that are due; returns how many datasets changed. A
+ * rebuild that fails is logged and its resource queued again with a backoff (30 s doubling to 1 h), and
+ * the others go on: one broken resource neither stops this job nor the jobs after it.
  */
 export async function runPending(deps: OpendataDeps): Promise<number> {
   let changed = 0;
   for (;;) {
-    const taken = await store.takeQueued(deps.db, 20);
+    const taken = await store.takeQueued(deps.db, deps.clock.now(), 20);
     if (taken.length === 0) return changed;
-    for (const [i, entry] of taken.entries()) {
+    for (const entry of taken) {
       try {
         changed += await rebuild(deps, entry.resource_id);
       } catch (error) {
-        await store.requeue(deps.db, [
-          { resource_id: entry.resource_id, queued_at: deps.clock.now() },
-          ...taken.slice(i + 1),
-        ]);
-        throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(
+          `opendata: rebuild of resource ${entry.resource_id} failed (attempt ${entry.attempts + 1}):`,
+          error,
+        );
+        await store.failed(deps.db, entry, message, deps.clock.now());
       }
     }
   }

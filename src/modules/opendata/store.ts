@@ -129,26 +129,35 @@ export async function pageRows(db: Executor, datasetId: string, offset: number, 
 }
 
 // ── the rebuild queue ──
-/** Queues a resource only when it has a published dataset (runs in the dispatcher's transaction). */
+/**
+ * Queues a resource only when it has a published dataset (runs in the dispatcher's transaction). A
+ * resource waiting out a failure's backoff is due again at once: its new load may be what it needed.
+ */
 export async function enqueue(db: Executor, resourceId: string, at: Date) {
-  await sql`insert into opendata.rebuild_queue (resource_id, queued_at)
-    select ${resourceId}::uuid, ${at} where exists (select 1 from opendata.dataset
+  await sql`insert into opendata.rebuild_queue (resource_id, queued_at, due_at)
+    select ${resourceId}::uuid, ${at}, ${at} where exists (select 1 from opendata.dataset
       where resource_id = ${resourceId}::uuid and state = 'published')
-    on conflict (resource_id) do nothing`.execute(db);
+    on conflict (resource_id) do update
+      set due_at = least(opendata.rebuild_queue.due_at, excluded.due_at)`.execute(db);
 }
-export type Queued = { resource_id: string; queued_at: Date };
-/** Takes the oldest queued resources off the queue; the caller re-queues what it could not rebuild. */
-export const takeQueued = async (db: Executor, limit: number) =>
+export type Queued = { resource_id: string; queued_at: Date; attempts: number };
+/** Takes the queued resources due by `now`, oldest due first; the caller re-queues a failed one. */
+export const takeQueued = async (db: Executor, now: Date, limit: number) =>
   (
     await sql<Queued>`delete from opendata.rebuild_queue where resource_id in
-      (select resource_id from opendata.rebuild_queue order by queued_at limit ${limit})
-      returning resource_id, queued_at`.execute(db)
+      (select resource_id from opendata.rebuild_queue where due_at <= ${now}
+        order by due_at, resource_id limit ${limit})
+      returning resource_id, queued_at, attempts`.execute(db)
   ).rows;
-/** Puts taken entries back (a resource queued again meanwhile keeps its newer entry). */
-export async function requeue(db: Executor, entries: Queued[]) {
-  if (entries.length === 0) return;
-  await sql`insert into opendata.rebuild_queue (resource_id, queued_at)
-    select x.resource_id, x.queued_at from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
-      as x(resource_id uuid, queued_at timestamptz)
-    on conflict (resource_id) do nothing`.execute(db);
+/**
+ * Puts a taken entry back after its rebuild failed: one more attempt, due after 30 s doubling per attempt
+ * up to 1 h. A resource queued again meanwhile keeps its newer entry's due time.
+ */
+export async function failed(db: Executor, entry: Queued, error: string, now: Date) {
+  await sql`insert into opendata.rebuild_queue (resource_id, queued_at, due_at, attempts, last_error)
+    values (${entry.resource_id}, ${entry.queued_at},
+      ${now}::timestamptz + make_interval(secs => least(3600, 30 * power(2, ${entry.attempts}::int))),
+      ${entry.attempts + 1}, ${error.slice(0, 500)})
+    on conflict (resource_id) do update
+      set attempts = excluded.attempts, last_error = excluded.last_error`.execute(db);
 }

@@ -1,5 +1,5 @@
 // The rebuild job under stress: a rebuild that read its source before an unpublish must not bring the
-// dataset back, and a rebuild that fails leaves its resources queued for the next round.
+// dataset back, and a rebuild that fails is retried after a backoff while the other resources go on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../../test/support/app.ts';
 import { type Session, validIdNumber } from '../../../../test/support/auth.ts';
@@ -41,24 +41,33 @@ describe('opendata rebuild job: races with unpublish, failures keep the queue', 
   let resourceId: string;
   let name: string;
 
-  const upload = async (rows: number) => {
+  const upload = async (rows: number, id = resourceId) => {
     const res = await t.app.inject({
       method: 'POST',
-      url: `/api/sharing/resources/${resourceId}/loads?filename=a.csv`,
+      url: `/api/sharing/resources/${id}/loads?filename=a.csv`,
       payload: csvOf(rows),
       headers: { ...scjg.headers, 'content-type': 'text/csv' },
     });
     expect(res.json().status, res.body).toBe('accepted');
   };
-  const open = async () => {
-    const res = await send(bureau, 'POST', '/api/opendata/datasets', { resourceId, rules: RULES });
+  const open = async (id = resourceId) => {
+    const res = await send(bureau, 'POST', '/api/opendata/datasets', { resourceId: id, rules: RULES });
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
   const queued = async () =>
     (await sql<{ resource_id: string }>`select resource_id from opendata.rebuild_queue`.execute(t.db)).rows;
+  const entry = async (id: string) =>
+    (
+      await sql<{
+        attempts: number;
+        due_at: Date;
+        last_error: string | null;
+      }>`select attempts, due_at, last_error
+        from opendata.rebuild_queue where resource_id = ${id}`.execute(t.db)
+    ).rows[0];
   /** The opendata module as app.ts builds it, with a hook run after the rebuild has read its source. */
-  const withHook = (afterRead: () => Promise<void>) => {
+  const withHook = (afterRead: (id: string) => Promise<void>) => {
     const m = t.modules;
     const deps: OpendataDeps = {
       ...m.deps,
@@ -67,7 +76,7 @@ describe('opendata rebuild job: races with unpublish, failures keep the queue', 
         openable: () => m.sharing.openable(),
         openSource: async (id: string) => {
           const found = await m.sharing.openSource(id);
-          await afterRead();
+          await afterRead(id);
           return found;
         },
       },
@@ -86,12 +95,12 @@ describe('opendata rebuild job: races with unpublish, failures keep the queue', 
   afterAll(() => t.close());
 
   /** Delivers the outbox with opendata's handlers only: the new load is queued, not yet rebuilt. */
-  const queueRebuild = async () => {
+  const queueRebuild = async (ids = [resourceId]) => {
     await dispatchPending(t.db, t.modules.opendata.handlers);
-    expect((await queued()).map((r) => r.resource_id)).toEqual([resourceId]);
+    expect((await queued()).map((r) => r.resource_id).sort()).toEqual([...ids].sort());
   };
-  const rowsTotal = async () =>
-    (await t.app.inject({ method: 'GET', url: `/api/open/datasets/${name}/rows` })).json().total;
+  const rowsTotal = async (of = name) =>
+    (await t.app.inject({ method: 'GET', url: `/api/open/datasets/${of}/rows` })).json().total;
 
   it('an unpublish while a rebuild is under way wins: the dataset stays down', async () => {
     t.clock.advance(60_000);
@@ -111,20 +120,65 @@ describe('opendata rebuild job: races with unpublish, failures keep the queue', 
     expect(await queued()).toEqual([]);
   });
 
-  it('a rebuild that fails leaves the resource queued; the next round rebuilds it', async () => {
+  it('a failing rebuild is retried after 30 s doubling; the other resources and jobs go on', async () => {
     await open();
     expect(await rowsTotal()).toBe(8);
+    const otherId = (await publish(send, scjg, bureau, { ...OPEN, name: '企业法人登记开放信息（重建二）' }))
+      .id;
+    await upload(3, otherId);
+    const otherName = (await open(otherId)).name;
     t.clock.advance(60_000);
     await upload(5);
+    await upload(4, otherId);
+    await queueRebuild([resourceId, otherId]);
+    const failing = withHook(async (id) => {
+      if (id === resourceId) throw new Error('源数据暂不可读');
+    });
+    // the failure is caught: the other resource is rebuilt in the same round
+    expect(await failing.runPending()).toBe(1);
+    expect(await rowsTotal(otherName)).toBe(4);
+    expect(await rowsTotal()).toBe(8);
+    const first = await entry(resourceId);
+    expect(first).toMatchObject({ attempts: 1, last_error: '源数据暂不可读' });
+    expect(first?.due_at.getTime()).toBe(t.clock.now().getTime() + 30_000);
+    // not due yet: the next rounds leave it alone (no retry every second)
+    expect(await failing.runPending()).toBe(0);
+    t.clock.advance(29_000);
+    await t.modules.runJobs();
+    expect(await rowsTotal()).toBe(8);
+    // due: fails again, and waits twice as long
+    t.clock.advance(1_000);
+    expect(await failing.runPending()).toBe(0);
+    const second = await entry(resourceId);
+    expect(second?.attempts).toBe(2);
+    expect(second?.due_at.getTime()).toBe(t.clock.now().getTime() + 60_000);
+    t.clock.advance(59_000);
+    await t.modules.runJobs();
+    expect(await rowsTotal()).toBe(8);
+    t.clock.advance(1_000);
+    expect(await t.modules.runJobs()).toBeGreaterThan(0);
+    expect(await rowsTotal()).toBe(5);
+    expect(await queued()).toEqual([]);
+  });
+
+  it('the backoff tops out at an hour', async () => {
+    t.clock.advance(60_000);
+    await upload(7);
     await queueRebuild();
     const failing = withHook(async () => {
       throw new Error('源数据暂不可读');
     });
-    await expect(failing.runPending()).rejects.toThrow('源数据暂不可读');
-    expect((await queued()).map((r) => r.resource_id)).toEqual([resourceId]);
-    expect(await rowsTotal()).toBe(8);
+    for (let attempt = 1; attempt <= 9; attempt++) {
+      expect(await failing.runPending()).toBe(0);
+      const e = await entry(resourceId);
+      expect(e?.attempts).toBe(attempt);
+      expect(e?.due_at.getTime() - t.clock.now().getTime()).toBe(
+        Math.min(3600, 30 * 2 ** (attempt - 1)) * 1000,
+      );
+      t.clock.advance(3600_000);
+    }
     expect(await t.modules.runJobs()).toBeGreaterThan(0);
-    expect(await rowsTotal()).toBe(5);
+    expect(await rowsTotal()).toBe(7);
     expect(await queued()).toEqual([]);
   });
 });
