@@ -34,3 +34,26 @@ export function startBackground(
     },
   };
 }
+
+/** One named background job: returns how much it did (0 when nothing was waiting). */
+export type Job = { name: string; run: () => Promise<number> };
+
+/**
+ * Runs the jobs one after the other and returns the sum of what they did. A job that throws is reported
+ * with its name and the rest still run, so one module's failure cannot hold up the others' work.
+ */
+export async function runAll(
+  jobs: Job[],
+  onError: (name: string, error: unknown) => void = (name, error) =>
+    console.error(`background job ${name} failed:`, error),
+): Promise<number> {
+  let done = 0;
+  for (const job of jobs) {
+    try {
+      done += await job.run();
+    } catch (error) {
+      onError(job.name, error);
+    }
+  }
+  return done;
+}
