@@ -116,7 +116,7 @@ async function prefill(db: Db, target: number) {
   }
 }
 
-/** CPU ms of the local PostgreSQL cluster's processes (postmaster and its children), or null if not local. */
+/** CPU ms of the local PostgreSQL cluster's processes (postmaster and its children, live or ended), or null if not local. */
 function postgresCpuMs(postmaster: number | null): number | null {
   if (postmaster === null) return null;
   let ticks = 0;
@@ -128,6 +128,8 @@ function postgresCpuMs(postmaster: number | null): number | null {
         const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
         if (Number(entry) === postmaster || Number(fields[1]) === postmaster)
           ticks += Number(fields[11]) + Number(fields[12]);
+        // backends that have ended count in the postmaster's children's time
+        if (Number(entry) === postmaster) ticks += Number(fields[13]) + Number(fields[14]);
       } catch {
         // the process ended while we looked
       }
