@@ -152,6 +152,8 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
   const overRate = rateWindow();
   const tokens = expiring<{ clientId: string; until: number }>();
   const policies = expiring<Policy>();
+  /** how many times `forget` ran: a call keeps the policy it read only when this did not move */
+  let forgotten = 0;
 
   async function clientOf(authorization: string | undefined) {
     const m = /^Bearer ([\w.~+/-]+=*)$/.exec(authorization ?? '');
@@ -318,6 +320,9 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
         throw grantErrors.beyondGrant(`不能按未授权的信息项「${k}」过滤`);
       const values = list(single(raw));
       if (values.length === 0 || values.length > 100) throw grantErrors.beyondGrant(`过滤条件「${k}」无效`);
+      // the database's text cannot hold a NUL; other control characters name no stored value either
+      if (values.some((v) => /[\u0000-\u001f]/.test(v)))
+        throw grantErrors.badFilter(`过滤条件「${k}」含有控制字符`);
       if (item.sensitivity !== 'general' && !grant.unmasked.has(k))
         throw grantErrors.beyondGrant(`不能按脱敏信息项「${k}」过滤`);
       filters.push(
@@ -326,6 +331,7 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
           : sql`d.idx ->> ${k} = any(${values.map((v) => deps.cipher.blindIndex(v))})`,
       );
     }
+    const generation = forgotten;
     const read = await readRows(p, filters, page, now, !isFresh && Date.now() - p.checkedAt >= LIVE_MS);
     if (!read) {
       // an empty page or a stale policy: read the policy again and decide the call on it
@@ -334,7 +340,8 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
       log.purpose = null;
       return answer(call, log, true);
     }
-    policies.set(key, p);
+    // a policy read before this process forgot them all (a revocation meanwhile) is not kept
+    if (generation === forgotten) policies.set(key, p);
 
     const out = read.rows.map(({ data }) => {
       const row: Record<string, unknown> = {};
@@ -421,6 +428,7 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
   return {
     /** Drops every cached policy: this process just changed a grant, a client or a published version. */
     forget() {
+      forgotten += 1;
       policies.clear();
     },
     async call(call: GatewayCall): Promise<GatewayAnswer> {

@@ -14,6 +14,7 @@ export const grantErrors = {
   noGrant: defineError('GATEWAY_NO_GRANT', 403, '没有该资源的有效共享授权'),
   notShared: defineError('GATEWAY_NOT_SHAREABLE', 403, '该资源现为不予共享，授权不再有效'),
   beyondGrant: defineError('GATEWAY_BEYOND_GRANT', 403, '请求超出共享授权范围'),
+  badFilter: defineError('GATEWAY_BAD_FILTER', 400, '过滤条件格式不正确'),
   quota: defineError('GATEWAY_QUOTA_EXCEEDED', 429, '已超过授权的每日调用次数'),
   rate: defineError('GATEWAY_RATE_LIMITED', 429, '调用过于频繁，请稍后再试'),
   resourceNotFound: defineError('GATEWAY_RESOURCE_NOT_FOUND', 404, '信息资源不存在'),

@@ -88,6 +88,10 @@ describe('sharing gateway: OAuth2 client credentials from the platform OpenID pr
     expect(wrong.status).toBe(403);
     expect((await right.json()).code).toBe('GATEWAY_BEYOND_GRANT');
     expect((await rows('?filter.legal_rep=张三')).status).toBe(403); // not granted
+    // a NUL byte (which the database's text cannot hold) is a bad filter, not a server fault
+    const nul = await rows('?filter.status=%00');
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).code).toBe('GATEWAY_BAD_FILTER');
   });
 
   it('no token, a forged or a malformed one → 401 with WWW-Authenticate', async () => {
