@@ -126,6 +126,13 @@ async function mayFollow(
     throw exchangeErrors.noGrant('请先申请共享并获得授权后再订阅');
 }
 
+/** The published resource a subscription follows; one no longer published is refused (409). */
+async function followed(deps: SharingDeps, resourceId: string) {
+  const resource = await store.publishedResource(deps.db, resourceId);
+  if (!resource) throw exchangeErrors.notPublished('信息资源已不在发布状态');
+  return resource;
+}
+
 // ── subscriptions ──
 export async function subscribe(
   deps: SharingDeps,
@@ -257,7 +264,8 @@ export async function deadLetters(deps: SharingDeps, actor: Actor, limit: number
 }
 export async function replay(deps: SharingDeps, ctx: RequestContext, id: string, deliveryId: string | null) {
   const actor = actorOfCtx(ctx);
-  await seeable(deps, actor, id);
+  const s = await seeable(deps, actor, id);
+  await mayFollow(deps, await followed(deps, s.resource_id), s.department_id);
   if (deliveryId) {
     const d = await store.getDelivery(deps.db, id, deliveryId);
     if (!d) throw exchangeErrors.deliveryNotFound(deliveryId);
@@ -303,8 +311,7 @@ export async function changes(
   limit: number,
 ) {
   const s = await owned(deps, actor, id);
-  const resource = await store.publishedResource(deps.db, s.resource_id);
-  if (resource) await mayFollow(deps, resource, s.department_id);
+  await mayFollow(deps, await followed(deps, s.resource_id), s.department_id);
   const from = after && BigInt(after) > BigInt(s.start_seq) ? after : String(s.start_seq);
   const rows = await store.changesAfter(deps.db, s.resource_id, from, limit);
   return {

@@ -182,14 +182,24 @@ export async function changesAfter(db: Executor, resourceId: string, after: stri
 }
 
 // ── deliveries ──
-/** Claims due deliveries of active subscriptions (SKIP LOCKED: safe with several nodes). */
+/**
+ * Claims due deliveries of active subscriptions (SKIP LOCKED: safe with several nodes) whose department
+ * may still follow the resource — enqueueDeliveries' rule, checked again now: a notice queued before a
+ * grant was revoked or expired waits (pending) and is sent only if a live grant comes back.
+ */
 export async function claimDue(db: Executor, now: Date, until: Date, limit: number) {
   const { rows } = await sql<{ id: string }>`
     update sharing.delivery set claimed_until = ${until}, attempts = attempts + 1
     where id in (
       select d.id from sharing.delivery d join sharing.subscription s on s.id = d.subscription_id
+      join sharing.resource r on r.id = s.resource_id
+      join sharing.resource_version v on v.id = r.published_version_id
       where d.status = 'pending' and s.status = 'active' and d.next_attempt_at <= ${now}
         and (d.claimed_until is null or d.claimed_until < ${now})
+        and (s.department_id = r.department_id or v.share_type <> 'none' and exists (
+          select 1 from sharing.share_grant g where g.resource_id = s.resource_id
+            and g.consumer_department_id = s.department_id and g.state = 'active'
+            and (g.expires_at is null or g.expires_at > ${now})))
       order by d.next_attempt_at, d.change_seq limit ${limit}
       for update of d skip locked)
     returning id`.execute(db);

@@ -522,6 +522,84 @@ describe('sharing exchange: change notices by signed webhook (retries, dead lett
     expect(await deliveries(hook.json().id)).toHaveLength(1);
   });
 
+  it('a revoked grant holds notices already queued and refuses replays; an unpublished resource refuses the pull', async () => {
+    const conditional = (
+      await publish(send, scjg, bureau, {
+        ...LEGAL_PERSONS,
+        name: '法人登记（撤销授权）',
+        classification: { ...LEGAL_PERSONS.classification, mu: { code: '010', name: '撤销授权测试' } },
+      })
+    ).id;
+    const grantId = await grantFor(send, { rsj, scjg }, conditional);
+    await dispatch(); // the publication is in the feed before the subscriptions
+    const r = await track();
+    const hook = await send(rsj, 'POST', '/api/sharing/subscriptions', {
+      resourceId: conditional,
+      mode: 'webhook',
+      url: r.url,
+      signing: 'hmac-sha256',
+    });
+    expect(hook.statusCode, hook.body).toBe(201);
+    r.key = { kind: 'hmac-sha256', key: hook.json().secret };
+    const hookId = hook.json().id as string;
+    const pull = await send(rsj, 'POST', '/api/sharing/subscriptions', {
+      resourceId: conditional,
+      mode: 'pull',
+    });
+    expect(pull.statusCode, pull.body).toBe(201);
+    const changes = `/api/sharing/subscriptions/${pull.json().id}/changes`;
+    const mount = async (url: string) => {
+      const api = { url, method: 'GET', authentication: '无', responseFormat: 'JSON' };
+      const res = await send(scjg, 'PUT', `/api/sharing/resources/${conditional}/api-mount`, api);
+      expect(res.statusCode, res.body).toBe(200);
+      await dispatch();
+    };
+    await mount('https://scjg.xinyang.example/api/a');
+    await exchange().deliverPending();
+    expect(r.applied).toHaveLength(1);
+    // a second notice is queued while the grant is live, then the grant is revoked before it goes out
+    await mount('https://scjg.xinyang.example/api/b');
+    expect((await deliveries(hookId)).map((d: { status: string }) => d.status).sort()).toEqual([
+      'delivered',
+      'pending',
+    ]);
+    const revoked = await send(scjg, 'POST', `/api/sharing/grants/${grantId}/revoke`, {
+      reason: '用途已结束',
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(await exchange().deliverPending()).toBe(0);
+    t.clock.advance(10 * 60_000);
+    expect(await exchange().deliverPending()).toBe(0);
+    expect(r.received).toHaveLength(1);
+    // nor can the old, delivered notice be replayed to it
+    const delivered = (await deliveries(hookId)).find((d: { status: string }) => d.status === 'delivered');
+    for (const who of [rsj, bureau]) {
+      const replay = await send(
+        who,
+        'POST',
+        `/api/sharing/subscriptions/${hookId}/deliveries/${delivered.id}/replay`,
+      );
+      expect(replay.statusCode, replay.body).toBe(403);
+      expect(replay.json()).toMatchObject({ code: 'SHARING_SUBSCRIPTION_NO_GRANT' });
+      const dead = await send(who, 'POST', `/api/sharing/subscriptions/${hookId}/replay-dead`);
+      expect(dead.json()).toMatchObject({ code: 'SHARING_SUBSCRIPTION_NO_GRANT' });
+    }
+    expect(await exchange().deliverPending()).toBe(0);
+    expect(r.received).toHaveLength(1);
+
+    // a resource no longer published: its pull is refused, not served without the grant check
+    await grantFor(send, { rsj, scjg }, conditional);
+    expect((await send(rsj, 'GET', changes)).statusCode).toBe(200);
+    await sql`update sharing.resource set published_version_id = null where id = ${conditional}`.execute(
+      t.db,
+    );
+    const unpublished = await send(rsj, 'GET', changes);
+    expect(unpublished.statusCode, unpublished.body).toBe(409);
+    expect(unpublished.json()).toMatchObject({ code: 'SHARING_NOT_SUBSCRIBABLE' });
+    expect(await exchange().deliverPending()).toBe(0);
+    expect(r.received).toHaveLength(1);
+  });
+
   it('DNS rebinding: a delivery connects to the address its check accepted, never to a second answer', async () => {
     // rebind.test answers a public address to the check's lookup and 127.0.0.1 to any later one
     const r = await track();
