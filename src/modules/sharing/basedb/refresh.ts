@@ -24,6 +24,7 @@ export type RefreshResult = { kind: BaseKind; upserted: number; deleted: number;
 /** Refreshes what is due; returns how many base databases changed. */
 export async function refreshPending(deps: SharingDeps, sources: BaseSources): Promise<number> {
   const now = deps.clock.now();
+  await store.enqueueStale(deps.db, now);
   const queued = await store.due(deps.db, now, BATCH);
   let changed = 0;
   for (const kind of BASE_KINDS) {
@@ -103,6 +104,9 @@ async function refreshKind(
         summary: { loadId, isFull, ...result },
       });
     }
+    // its rows are the refresh's: mounted as data (未挂接 no more), and current as of now even unchanged
+    if (r.mount_kind !== 'file') await sharingStore.setMount(tx, r.id, 'file', null, now);
+    await store.markRefreshed(tx, kind, now);
     await store.done(tx, entries);
     if (isFull) await store.markRebuilt(tx, kind, now);
   });

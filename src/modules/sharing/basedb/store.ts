@@ -21,6 +21,17 @@ export async function linkResource(db: Executor, kind: BaseKind, resourceId: str
 export async function markRebuilt(db: Executor, kind: BaseKind, at: Date) {
   await sql`update sharing.base_resource set rebuilt_at = ${at} where kind = ${kind}`.execute(db);
 }
+/** A refresh succeeded (changes or not): the quality board's update cycle runs from here. */
+export async function markRefreshed(db: Executor, kind: BaseKind, at: Date) {
+  await sql`update sharing.base_resource set refreshed_at = ${at} where kind = ${kind}`.execute(db);
+}
+/** Queues a full rebuild of each base database not rebuilt for a day, so a quiet one is still checked daily. */
+export async function enqueueStale(db: Executor, now: Date) {
+  await sql`insert into sharing.base_refresh (kind, key, queued_at, due_at)
+    select kind, '*', ${now}, ${now} from sharing.base_resource
+    where rebuilt_at is null or rebuilt_at <= ${now}::timestamptz - interval '1 day'
+    on conflict (kind, key) do nothing`.execute(db);
+}
 
 // ── the queue ──
 export async function enqueue(db: Executor, kind: BaseKind, keys: string[], at: Date) {

@@ -23,8 +23,10 @@ const mean = (xs: number[]) =>
 export function toBoardResource(row: BoardRow, now: Date): BoardResource {
   const cycle = row.update_cycle as UpdateCycle;
   const days = CYCLE_DAYS[cycle];
-  // the cycle runs from the last accepted load, or from publication while nothing has been loaded
-  const since = row.accepted_at ?? row.published_at;
+  // the cycle runs from the last accepted load (a base database: its last successful refresh, which
+  // writes a load only when something changed), or from publication while nothing has been loaded
+  const last = [row.accepted_at, row.refreshed_at].filter((d): d is Date => d !== null);
+  const since = last.length > 0 ? new Date(Math.max(...last.map((d) => d.getTime()))) : row.published_at;
   const due =
     days !== null && row.mount_kind !== 'api' && since ? new Date(since.getTime() + (days + 1) * DAY) : null;
   const isOverdue = due !== null && now.getTime() > due.getTime();

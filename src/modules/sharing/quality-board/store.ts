@@ -23,6 +23,8 @@ export type BoardRow = {
   timeliness: number | null;
   is_on_schedule: boolean | null;
   accepted_at: Date | null;
+  /** A base database's last successful refresh (it writes a load only when something changed). */
+  refreshed_at: Date | null;
 };
 
 export const boardRows = async (db: Executor, departmentId: string | null) =>
@@ -34,13 +36,15 @@ export const boardRows = async (db: Executor, departmentId: string | null) =>
         as problem_count,
       (l.report ->> 'completeness')::float8 as completeness, (l.report ->> 'validity')::float8 as validity,
       (l.report ->> 'uniqueness')::float8 as uniqueness, (l.report ->> 'timeliness')::float8 as timeliness,
-      (l.report ->> 'isOnSchedule')::boolean as is_on_schedule, a.created_at as accepted_at
+      (l.report ->> 'isOnSchedule')::boolean as is_on_schedule, a.created_at as accepted_at,
+      b.refreshed_at
       from sharing.resource r
       join sharing.resource_version v on v.id = r.published_version_id
       left join lateral (select id, status, created_at, row_count, rejected_count, report
         from sharing.data_load where resource_id = r.id order by created_at desc, id desc limit 1) l on true
       left join lateral (select created_at from sharing.data_load
         where resource_id = r.id and status = 'accepted' order by created_at desc limit 1) a on true
+      left join sharing.base_resource b on b.resource_id = r.id
       where (${departmentId}::uuid is null or r.department_id = ${departmentId})
       order by r.department_name, r.code`.execute(db)
   ).rows;

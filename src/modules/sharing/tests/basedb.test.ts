@@ -299,4 +299,32 @@ describe('sharing base databases (基础库): registered, filled from the owning
       and row_key is null`.execute(t.db);
     expect(unkeyed.rows).toHaveLength(0);
   });
+
+  it('a refreshed base resource is mounted, and on the quality board stays on schedule while quiet', async () => {
+    type Row = { id: string; mountKind: string; status: string; isOverdue: boolean };
+    const onBoard = async (who: Session) => {
+      const res = await send(who, 'GET', '/api/sharing/quality-board');
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().resources as Row[]).find((r) => r.id === ids.population);
+    };
+    const loadCount = async () =>
+      (
+        await sql<{ n: number }>`select count(*)::int as n from sharing.data_load
+          where resource_id = ${ids.population}`.execute(t.db)
+      ).rows[0]?.n;
+    const shown = await send(bureau, 'GET', `/api/sharing/resources/${ids.population}`);
+    expect(shown.json().mountKind).toBe('file');
+    expect(await onBoard(bureau)).toMatchObject({ mountKind: 'file', status: 'ok', isOverdue: false });
+    // three quiet days (实时: a 1-day cycle): the daily rebuild finds nothing new and writes no load,
+    // yet the database is current
+    const loadsBefore = await loadCount();
+    for (let d = 0; d < 3; d++) {
+      t.clock.advance(86_400_000);
+      await t.modules.runJobs();
+    }
+    expect(await loadCount()).toBe(loadsBefore);
+    const sjj = await t.modules.org.findDepartment('411500', '数据局');
+    const reader = await staffSession(t, ['data_reviewer'], 'sjj-board', sjj?.id ?? null);
+    expect(await onBoard(reader)).toMatchObject({ mountKind: 'file', status: 'ok', isOverdue: false });
+  });
 });
