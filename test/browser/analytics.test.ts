@@ -1,18 +1,12 @@
-// The big screen and the leader cockpit in Chromium. The demo city plus cases filed today over HTTP in
-// every county (即办件 accepted on the spot by each county's window, and 食品经营许可 applications still
-// waiting at the city) feed the statistics through the real events and job. A visitor without a
-// session is asked to sign in; the service office's admin opens 领导驾驶舱 from the menu (axe at 375
-// and 1280 px) and the big screen at 1920×1080 with today's figures and the county map (示意图).
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/cli/boot.ts';
 import { applicationFor, post, submit } from '../../src/modules/cases/tests/support.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import type { TestApp } from '../support/app.ts';
 import { signUpCitizen, staffSession } from '../support/auth.ts';
-import { seriousViolations } from './support/axe.ts';
+import { scanWidths } from './support/accessible.ts';
 import { createStaff, type StaffMember, signInStaff } from './support/people.ts';
-import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
+import { DESKTOP, type Platform, startPlatform } from './support/platform.ts';
 
 let p: Platform;
 let office: StaffMember;
@@ -63,14 +57,6 @@ afterAll(async () => {
   await p?.close();
 });
 
-async function scan(page: Page, name: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
-  }
-}
-
 it('asks a visitor without a session to sign in before showing the big screen', async () => {
   const page = await p.newPage(DESKTOP);
   await page.goto('/screen');
@@ -90,7 +76,7 @@ it('the service office opens 领导驾驶舱 from the menu: today’s figures, c
   ).toBeGreaterThanOrEqual(filedToday);
   await page.getByRole('img', { name: '信阳市各县区申报量示意图' }).waitFor();
   await page.locator('canvas').nth(4).waitFor();
-  await scan(page, 'cockpit');
+  await scanWidths(p, page, 'cockpit');
 
   // the big screen at 1920×1080, refreshed by itself
   const screen = await p.newPage({ width: 1920, height: 1080 });

@@ -3,9 +3,9 @@
 // axe (no serious or critical) at 375 and 1280 px.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe.ts';
+import { scanWidths } from './support/accessible.ts';
 import { createStaff, registeredCitizen, STAFF_PASSWORD, type StaffMember } from './support/people.ts';
-import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
+import { PHONE, type Platform, startPlatform } from './support/platform.ts';
 
 let p: Platform;
 let reviewer: StaffMember;
@@ -26,14 +26,6 @@ afterAll(async () => {
   await p?.close();
 });
 
-async function scan(name: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
-  }
-}
-
 it('the catalog lists the four base databases under 基础; the population page previews masked rows', async () => {
   page = await p.newPage(PHONE);
   await page.goto('/workbench/login');
@@ -46,11 +38,11 @@ it('the catalog lists the four base databases under 基础; the population page 
   await page.getByTestId('catalog-tree').getByText('基础信息资源（4）').waitFor();
   for (const name of ['人口基础信息', '法人单位基础信息', '电子证照目录信息', '行政区划信息'])
     await page.getByTestId(`resource-${name}`).waitFor();
-  await scan('basedb-catalog');
+  await scanWidths(p, page, 'basedb-catalog');
   await page.getByTestId('resource-人口基础信息').click();
   await page.getByRole('heading', { name: '人口基础信息', level: 1 }).waitFor();
   await page.getByText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`).waitFor();
   expect(await page.content()).not.toContain(idNumber);
-  await scan('basedb-population');
+  await scanWidths(p, page, 'basedb-population');
   expect(p.problems).toEqual([]);
 }, 240_000);

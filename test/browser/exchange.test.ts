@@ -10,7 +10,7 @@ import { ApproveInput } from '../../src/modules/sharing/grants/schema.ts';
 import { uscc } from '../../src/modules/sharing/tests/support.ts';
 import { sql } from '../../src/platform/db/index.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
-import { seriousViolations } from './support/axe.ts';
+import { scanWidths } from './support/accessible.ts';
 import { createStaff, STAFF_PASSWORD, type StaffMember, validIdNumber } from './support/people.ts';
 import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
 
@@ -90,14 +90,6 @@ async function signIn(page: Page, staff: StaffMember) {
   await page.getByTestId('staff-login-submit').click();
   await page.waitForURL(/\/workbench$/);
 }
-async function scan(page: Page, name: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
-  }
-}
-
 it('subscribe from the resource page, see the dead letter, replay it once the receiver is up', async () => {
   const page = await p.newPage(PHONE);
   await signIn(page, officer);
@@ -109,7 +101,7 @@ it('subscribe from the resource page, see the dead letter, replay it once the re
   await page.getByTestId('subscribe-ok').click();
   await page.getByTestId('secret').waitFor();
   expect(await page.getByTestId('secret').textContent()).toMatch(/[\w-]{43}/);
-  await scan(page, 'exchange-subscribed');
+  await scanWidths(p, page, 'exchange-subscribed');
   await page.getByRole('button', { name: '我已保存，关闭' }).click();
 
   // 市场监督管理局 loads new data: the notice goes out once, fails (503) and becomes a dead letter
@@ -152,23 +144,23 @@ it('subscribe from the resource page, see the dead letter, replay it once the re
   await page.goto('/workbench/sharing/subscriptions');
   await page.getByRole('heading', { name: '资源订阅', level: 1 }).waitFor();
   await page.getByText('失败 1').waitFor();
-  await scan(page, 'exchange-subscriptions');
+  await scanWidths(p, page, 'exchange-subscriptions');
   await page.getByTestId('subscription-法人基础信息').click();
   await page.getByRole('heading', { name: '订阅：法人基础信息', level: 1 }).waitFor();
   await page.getByText('投递失败').first().waitFor();
-  await scan(page, 'exchange-subscription');
+  await scanWidths(p, page, 'exchange-subscription');
 
   const bureau = await p.newPage(DESKTOP);
   await signIn(bureau, reviewer);
   await bureau.getByRole('menuitem', { name: '投递失败' }).click();
   await bureau.getByRole('heading', { name: '投递失败的通知', level: 1 }).waitFor();
   await bureau.getByText('信阳市人力资源和社会保障局').waitFor();
-  await scan(bureau, 'exchange-dead-letters');
+  await scanWidths(p, bureau, 'exchange-dead-letters');
   // the resource page lists the departments that subscribe (no URL, no key)
   await bureau.goto(`/workbench/sharing/resources/${resourceId}`);
   await bureau.getByTestId('subscribers').getByText('信阳市人力资源和社会保障局').waitFor();
   expect(await bureau.getByTestId('subscribers').textContent()).not.toContain('127.0.0.1');
-  await scan(bureau, 'exchange-subscribers');
+  await scanWidths(p, bureau, 'exchange-subscribers');
 
   isUp = true;
   await page.getByTestId('replay-dead').click();

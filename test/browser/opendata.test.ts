@@ -1,13 +1,7 @@
-// 数据开放 in Chromium. 数据局 opens the demo 法人基础信息 from 数据开放管理: the drawer shows the 开放条件,
-// offers no "原样开放" for the legal representative's ID number (不开放 by default), 成立日期 is
-// generalised to year-month and counts per 状态 are offered with k = 2; then anyone, signed out, finds
-// it on /open by search, reads its page on a phone (preview, suppressed counts) and downloads the CSV
-// (UTF-8 with BOM, no ID number). axe (no serious or critical) at 375 and 1280 px on each page.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe.ts';
+import { scanWidths } from './support/accessible.ts';
 import { createStaff, STAFF_PASSWORD, type StaffMember } from './support/people.ts';
-import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
+import { PHONE, type Platform, startPlatform } from './support/platform.ts';
 
 let p: Platform;
 let reviewer: StaffMember;
@@ -25,14 +19,6 @@ afterAll(async () => {
   await p?.close();
 });
 
-async function scan(page: Page, name: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
-  }
-}
-
 it('数据局 opens 法人基础信息 desensitised; the public finds, previews and downloads it', async () => {
   const page = await p.newPage();
   await page.goto('/workbench/login');
@@ -43,7 +29,7 @@ it('数据局 opens 法人基础信息 desensitised; the public finds, previews 
   await page.getByRole('link', { name: '数据开放' }).first().click();
   await page.waitForURL(/\/workbench\/opendata$/);
   await page.getByText('法人基础信息').waitFor();
-  await scan(page, 'opendata-console');
+  await scanWidths(p, page, 'opendata-console');
 
   await page.getByTestId('open-edit').first().click();
   await page.getByText('去除法定代表人身份证号后向社会开放').waitFor();
@@ -58,7 +44,7 @@ it('数据局 opens 法人基础信息 desensitised; the public finds, previews 
   await page.locator('.ant-select-dropdown:visible').getByText('状态', { exact: true }).click();
   await page.keyboard.press('Escape');
   await page.getByLabel('小数抑制阈值（少于此数的分组不公布）').fill('2');
-  await scan(page, 'opendata-drawer');
+  await scanWidths(p, page, 'opendata-drawer');
   await page.getByTestId('open-save').click();
   await page.getByText('已开放', { exact: true }).waitFor();
 
@@ -68,11 +54,11 @@ it('数据局 opens 法人基础信息 desensitised; the public finds, previews 
   await pub.getByLabel('检索开放数据集').fill('法人');
   await pub.getByLabel('检索开放数据集').press('Enter');
   await expect.poll(() => pub.getByTestId('open-count').textContent()).toContain('共 1 个数据集');
-  await scan(pub, 'opendata-list');
+  await scanWidths(p, pub, 'opendata-list');
   await pub.getByRole('link', { name: '法人基础信息' }).click();
   await pub.getByTestId('open-preview').getByText('信阳毛尖茶业有限公司').waitFor();
   await pub.setViewportSize(PHONE);
-  await scan(pub, 'opendata-dataset');
+  await scanWidths(p, pub, 'opendata-dataset');
   const text = (await pub.locator('main').textContent()) ?? '';
   expect(text).toContain('2019-05');
   expect(text).not.toContain('2019-05-20');

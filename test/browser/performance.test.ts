@@ -4,12 +4,11 @@
 // item tabs and the monthly ranking; the Excel download holds the same figures. A department admin sees only their department.
 // axe (no serious or critical) at 375 and 1280 px on the page and the drawer.
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/cli/boot.ts';
 import type { PerformanceReport } from '../../src/modules/performance/index.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
-import { seriousViolations } from './support/axe.ts';
+import { scanWidths } from './support/accessible.ts';
 import { departmentId } from './support/catalog.ts';
 import { createStaff, type StaffMember, signInStaff } from './support/people.ts';
 import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
@@ -45,14 +44,6 @@ afterAll(async () => {
   await p?.close();
 });
 
-async function scan(page: Page, name: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
-  }
-}
-
 it('the service office sees each department’s figures, drills into one and downloads them', async () => {
   const dept = report.departments.find((d) => d.name === DEPT);
   if (!dept) throw new Error(`the demo data has no ${DEPT} figures this month`);
@@ -69,7 +60,7 @@ it('the service office sees each department’s figures, drills into one and dow
   await page.getByRole('button', { name: '按时办结率的计算公式' }).hover();
   await page.getByRole('tooltip').getByText('法定期限内办结的办件数', { exact: false }).waitFor();
   await page.mouse.move(0, 0);
-  await scan(page, 'performance');
+  await scanWidths(p, page, 'performance');
 
   // the cases behind 按时办结率
   await row.getByTestId('metric-onTime').click();
@@ -78,7 +69,7 @@ it('the service office sees each department’s figures, drills into one and dow
   await expect
     .poll(() => drawer.getByTestId('drill-case').count())
     .toBe((onTime?.numerator ?? 0) + (onTime?.denominator ?? 0));
-  await scan(page, 'performance-drill');
+  await scanWidths(p, page, 'performance-drill');
   await page.getByRole('button', { name: /close|关闭/i }).click();
 
   // windows and items
@@ -90,7 +81,7 @@ it('the service office sees each department’s figures, drills into one and dow
   // the departments' ranking month by month
   await page.getByRole('tab', { name: '月度排名' }).click();
   await page.getByTestId('table-ranking').getByRole('row').filter({ hasText: DEPT }).waitFor();
-  await scan(page, 'performance-ranking');
+  await scanWidths(p, page, 'performance-ranking');
 
   // the workbook holds the same figures
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
@@ -116,5 +107,5 @@ it('a department admin sees their own department only, on a phone', async () => 
   expect(await rows.first().textContent()).toContain(DEPT);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(PHONE.width);
-  await scan(page, 'performance-head');
+  await scanWidths(p, page, 'performance-head');
 });

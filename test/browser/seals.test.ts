@@ -5,10 +5,10 @@
 // stops at once) and sees 已挂失. axe (no serious or critical) at 1280 and 375 px on both pages.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe.ts';
+import { scanWidths } from './support/accessible.ts';
 import { departmentId, seedCatalog } from './support/catalog.ts';
 import { createStaff, type StaffMember, signInStaff } from './support/people.ts';
-import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
+import { DESKTOP, type Platform, startPlatform } from './support/platform.ts';
 
 const DEPT = '信阳市市场监督管理局';
 const SEAL = `${DEPT}行政审批专用章`;
@@ -33,14 +33,6 @@ afterAll(async () => {
 });
 
 /** axe and a screenshot at both widths, back at the desktop width afterwards. */
-async function scan(page: Page, name: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
-  }
-}
-
 const sealRow = (page: Page) => page.getByRole('row').filter({ hasText: SEAL });
 
 /** Takes one step from the row's buttons through its dialog and waits for the row's new state. */
@@ -84,7 +76,7 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
   await apply.getByRole('button', { name: '提交申请' }).click();
   await apply.getByText('请填写申请理由').waitFor();
   await apply.getByTestId('apply-reason').fill('办理结果（电子证照）用印');
-  await scan(adminPage, 'seals-apply');
+  await scanWidths(p, adminPage, 'seals-apply');
   await apply.getByRole('button', { name: '提交申请' }).click();
   await apply.waitFor({ state: 'hidden' });
   await sealRow(adminPage).getByText('待审核', { exact: true }).waitFor();
@@ -97,20 +89,20 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
   await expect.poll(() => officePage.getByTestId('todo-applied').textContent()).toContain('1');
   const row = sealRow(officePage);
   await row.getByText(DEPT, { exact: true }).waitFor();
-  await scan(officePage, 'seals-office-todo');
+  await scanWidths(p, officePage, 'seals-office-todo');
   await step(officePage, row, 'review', '确定审核', '待制作', '材料齐全，同意刻制');
   await step(officePage, row, 'make', '确定制作', '待备案');
   await expectImageLoaded(row.getByRole('img', { name: `${SEAL}印模` }));
   await step(officePage, row, 'file', '确定备案', '待发放');
   await step(officePage, row, 'issue', '确定发放', '已发放');
-  await scan(officePage, 'seals-office-list');
+  await scanWidths(p, officePage, 'seals-office-list');
 
   // the admin sees it issued with its image, and opens it
   await adminPage.reload();
   const adminRow = sealRow(adminPage);
   await adminRow.getByText('已发放', { exact: true }).waitFor();
   await expectImageLoaded(adminRow.getByRole('img', { name: `${SEAL}印模` }));
-  await scan(adminPage, 'seals-list');
+  await scanWidths(p, adminPage, 'seals-list');
   await adminRow.getByRole('link', { name: SEAL }).click();
   await adminPage.getByRole('heading', { name: SEAL, level: 1 }).waitFor();
   await expectImageLoaded(adminPage.getByRole('img', { name: `${SEAL}印模` }));
@@ -136,7 +128,7 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
   expect(await options.allTextContents()).toEqual(['审批人员丙']);
   await options.filter({ hasText: '审批人员丙' }).click();
   await grant.locator('.ant-select').filter({ hasText: '审批人员丙' }).waitFor();
-  await scan(adminPage, 'seals-authorize');
+  await scanWidths(p, adminPage, 'seals-authorize');
   await grant.getByRole('button', { name: /授\s*权/ }).click();
   await grant.waitFor({ state: 'hidden' });
   const granted = adminPage
@@ -144,7 +136,7 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
     .getByRole('row')
     .filter({ hasText: '审批人员丙' });
   await granted.getByText('有效', { exact: true }).waitFor();
-  await scan(adminPage, 'seals-detail');
+  await scanWidths(p, adminPage, 'seals-detail');
 
   // 挂失: a plain warning first, then 已挂失 at once
   await adminPage.getByTestId('seal-report-lost').click();
@@ -152,7 +144,7 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
   await lost.waitFor();
   expect(await lost.getByTestId('seal-warning').textContent()).toContain('立即停止签章');
   await lost.getByLabel('挂失原因').fill('印章密钥介质遗失');
-  await scan(adminPage, 'seals-report-lost');
+  await scanWidths(p, adminPage, 'seals-report-lost');
   await lost.getByRole('button', { name: '确定挂失' }).click();
   await lost.waitFor({ state: 'hidden' });
   await adminPage.getByTestId('seal-state').getByText('已挂失').waitFor();
@@ -160,7 +152,7 @@ it('a seal goes from 申请 through 审核, 制作, 备案 and 发放 to 授权 
   expect(await adminPage.getByTestId('seal-report-lost').count()).toBe(0);
   expect(await adminPage.getByTestId('authorize').count()).toBe(0);
   await granted.getByText('随印章停用', { exact: true }).waitFor();
-  await scan(adminPage, 'seals-detail-lost');
+  await scanWidths(p, adminPage, 'seals-detail-lost');
   await adminPage.getByRole('link', { name: '印章管理' }).first().click();
   await sealRow(adminPage).getByText('已挂失', { exact: true }).waitFor();
   expect(p.problems).toEqual([]);
@@ -195,7 +187,7 @@ it('the office refuses an application with its reason, and destroys the refused 
   const destroy = officePage.getByRole('dialog');
   expect(await destroy.getByTestId('seal-warning').textContent()).toContain('私钥将被清除');
   await destroy.getByLabel('销毁原因').fill('申请未通过，注销编码');
-  await scan(officePage, 'seals-destroy');
+  await scanWidths(p, officePage, 'seals-destroy');
   await destroy.getByRole('button', { name: '确定销毁' }).click();
   await destroy.waitFor({ state: 'hidden' });
   await row.getByText('已销毁', { exact: true }).waitFor();

@@ -5,9 +5,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../../src/platform/db/index.ts';
-import { seriousViolations } from './support/axe.ts';
+import { scanWidths } from './support/accessible.ts';
 import { createStaff, STAFF_PASSWORD, type StaffMember } from './support/people.ts';
-import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
+import { PHONE, type Platform, startPlatform } from './support/platform.ts';
 
 let p: Platform;
 let consumer: StaffMember;
@@ -40,14 +40,6 @@ async function signIn(page: Page, staff: StaffMember) {
   await page.getByTestId('staff-login-submit').click();
   await page.waitForURL(/\/workbench$/);
 }
-async function scan(page: Page, name: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
-  }
-}
-
 it('request from the resource page, approve with a quota, register a system, see grant and call log', async () => {
   const page = await p.newPage(PHONE);
   await signIn(page, consumer);
@@ -60,22 +52,22 @@ it('request from the resource page, approve with a quota, register a system, see
   await page.getByPlaceholder('开始日期').fill('2026-03-01');
   await page.getByPlaceholder('结束日期').fill('2026-12-31');
   await page.keyboard.press('Enter');
-  await scan(page, 'grants-request');
+  await scanWidths(p, page, 'grants-request');
   await page.getByTestId('request-share-ok').click();
   await page.waitForURL(/\/workbench\/sharing\/my-shares$/);
   await page.getByRole('tab', { name: '我的申请' }).click();
   await page.getByText('待审批').first().waitFor();
-  await scan(page, 'grants-my-shares');
+  await scanWidths(p, page, 'grants-my-shares');
 
   const other = await p.newPage(PHONE);
   await signIn(other, provider);
   await other.goto('/workbench/sharing/approvals');
   await other.getByRole('heading', { name: '共享审批', level: 1 }).waitFor();
   await other.getByTestId('approve-request').first().waitFor();
-  await scan(other, 'grants-approvals');
+  await scanWidths(p, other, 'grants-approvals');
   await other.getByTestId('approve-request').first().click();
   await other.getByLabel('每日调用次数上限（空为不限）').fill('1000');
-  await scan(other, 'grants-approve-dialog');
+  await scanWidths(p, other, 'grants-approve-dialog');
   await other.getByTestId('approve-ok').click();
   await other.getByRole('tab', { name: '已授权' }).click();
   await other.getByTestId('revoke-grant').first().waitFor();
@@ -88,12 +80,12 @@ it('request from the resource page, approve with a quota, register a system, see
   await page.getByTestId('client-ok').click();
   await page.getByTestId('client-secret').waitFor();
   expect(await page.getByTestId('client-secret').textContent()).toMatch(/[\w-]{43}/);
-  await scan(page, 'grants-client-created');
+  await scanWidths(p, page, 'grants-client-created');
   const secret = (await page.getByTestId('client-secret').textContent()) ?? '';
   const clientId = (await page.locator('code').filter({ hasText: /^ywc_/ }).first().textContent()) ?? '';
   await page.getByTestId('client-saved').click();
   await page.getByText('就业补贴审核系统').waitFor();
-  await scan(page, 'grants-clients');
+  await scanWidths(p, page, 'grants-clients');
 
   // the system calls the gateway once with a token from the platform's OpenID provider
   const token = await fetch(`${p.baseURL}/oidc/token`, {
@@ -122,5 +114,5 @@ it('request from the resource page, approve with a quota, register a system, see
   await other.goto('/workbench/sharing/call-log');
   await other.getByRole('heading', { name: '调用日志', level: 1 }).waitFor();
   await other.getByTestId('call-log').getByText('200', { exact: true }).waitFor();
-  await scan(other, 'grants-call-log');
+  await scanWidths(p, other, 'grants-call-log');
 });

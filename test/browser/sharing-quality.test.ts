@@ -1,14 +1,7 @@
-// 数据质量看板 in Chromium with the demo data. The demo 法人基础信息 (每日) was last loaded five days
-// ago (its load is backdated), so it is overdue and highlighted; 人力资源和社会保障局's 社会保险参保登记信息
-// gets a refused upload, so it comes first. The demo databureau account signs in (no TOTP step for data
-// roles), opens the board from the menu, filters by status, follows a resource's 挂接记录 link, opens
-// that load's quality report and sees the resource's subscribers with their delivery counts. axe (no
-// serious or critical) at 375 and 1280 px on each page.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SubscriptionInput } from '../../src/modules/sharing/exchange/schema.ts';
 import { sql } from '../../src/platform/db/index.ts';
-import { seriousViolations } from './support/axe.ts';
+import { scanWidths } from './support/accessible.ts';
 import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
 
 let p: Platform;
@@ -55,14 +48,6 @@ afterAll(async () => {
   await p?.close();
 });
 
-async function scan(page: Page, name: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
-  }
-}
-
 it('数据局 sees the board worst first, overdue highlighted, and opens a load report from it', async () => {
   const page = await p.newPage();
   await page.goto('/workbench/login');
@@ -85,7 +70,7 @@ it('数据局 sees the board worst first, overdue highlighted, and opens a load 
   expect(totals).toContain('超期未更新1');
   expect(await page.getByTestId('board-departments').textContent()).toContain('信阳市市场监督管理局');
   await page.getByRole('progressbar', { name: '法人基础信息完整性' }).waitFor();
-  await scan(page, 'sharing-quality-board');
+  await scanWidths(p, page, 'sharing-quality-board');
 
   // on a phone the resources are cards, still worst first and highlighted
   await page.setViewportSize(PHONE);
@@ -114,6 +99,6 @@ it('数据局 sees the board worst first, overdue highlighted, and opens a load 
   expect(await subscribers.getByTestId('subscriber-deliveries').textContent()).toContain(
     '已送达 0 · 待投递 0',
   );
-  await scan(page, 'sharing-quality-load');
+  await scanWidths(p, page, 'sharing-quality-load');
   expect(p.problems).toEqual([]);
 });

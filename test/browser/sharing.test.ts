@@ -10,9 +10,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ResourceInput } from '../../src/modules/sharing/schema.ts';
 import { LEGAL_PERSONS, uscc } from '../../src/modules/sharing/tests/support.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
-import { seriousViolations } from './support/axe.ts';
+import { scanWidths } from './support/accessible.ts';
 import { createStaff, STAFF_PASSWORD, type StaffMember, validIdNumber } from './support/people.ts';
-import { DESKTOP, PHONE, type Platform, SCREENS, startPlatform } from './support/platform.ts';
+import { DESKTOP, type Platform, SCREENS, startPlatform } from './support/platform.ts';
 
 let p: Platform;
 let officer: StaffMember;
@@ -60,14 +60,6 @@ async function signIn(page: Page, staff: StaffMember) {
   await page.waitForURL(/\/workbench$/);
 }
 
-async function scan(page: Page, name: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
-  }
-}
-
 async function upload(page: Page, name: string, text: string | Buffer) {
   const path = `${SCREENS}/${name}`;
   writeFileSync(path, text);
@@ -83,10 +75,10 @@ it('the officer submits, 数据局 publishes, bad data is refused with a report,
   await officerPage.getByRole('menuitem', { name: '本部门资源' }).click();
   await officerPage.getByRole('heading', { name: '本部门资源', level: 1 }).waitFor();
   await officerPage.getByTestId('resource-法人基础信息').waitFor();
-  await scan(officerPage, 'sharing-mine');
+  await scanWidths(p, officerPage, 'sharing-mine');
   await officerPage.getByTestId('resource-法人基础信息').click();
   await officerPage.getByRole('heading', { name: '法人基础信息', level: 1 }).waitFor();
-  await scan(officerPage, 'sharing-draft');
+  await scanWidths(p, officerPage, 'sharing-draft');
   await officerPage.getByTestId('submit-resource').click();
   await officerPage.getByText('待审核').first().waitFor();
 
@@ -94,7 +86,7 @@ it('the officer submits, 数据局 publishes, bad data is refused with a report,
   await signIn(reviewerPage, reviewer);
   await reviewerPage.getByRole('menuitem', { name: '目录审核' }).click();
   await reviewerPage.getByTestId('resource-法人基础信息').waitFor();
-  await scan(reviewerPage, 'sharing-review');
+  await scanWidths(p, reviewerPage, 'sharing-review');
   await reviewerPage.getByTestId('resource-法人基础信息').click();
   await reviewerPage.getByTestId('approve-resource').click();
   await reviewerPage.getByText('102001/00001').first().waitFor();
@@ -112,7 +104,7 @@ it('the officer submits, 数据局 publishes, bad data is refused with a report,
   await problems.getByText(/校验位错误/).waitFor();
   await problems.getByText(/不在代码表中/).waitFor();
   await officerPage.getByText('未入库：文件有问题，整批未导入').waitFor();
-  await scan(officerPage, 'sharing-refused');
+  await scanWidths(p, officerPage, 'sharing-refused');
 
   const id = validIdNumber(902);
   await upload(
@@ -125,7 +117,7 @@ it('the officer submits, 数据局 publishes, bad data is refused with a report,
   await preview.getByText(`${id.slice(0, 6)}********${id.slice(-4)}`).waitFor();
   await preview.getByText('张*').waitFor();
   expect(await preview.textContent()).not.toContain(id);
-  await scan(officerPage, 'sharing-loaded');
+  await scanWidths(p, officerPage, 'sharing-loaded');
   expect(p.problems).toEqual([]);
 }, 240_000);
 
@@ -138,13 +130,13 @@ it('the catalog browser shows the tree and finds the resource by search', async 
   await officerPage.getByLabel('检索资源目录').fill('身份证号');
   await officerPage.getByLabel('检索资源目录').press('Enter');
   await officerPage.getByTestId('resource-法人基础信息').waitFor();
-  await scan(officerPage, 'sharing-catalog');
+  await scanWidths(p, officerPage, 'sharing-catalog');
 
   await officerPage.goto('/workbench/sharing/new');
   await officerPage.getByRole('heading', { name: '登记信息资源', level: 1 }).waitFor();
   await officerPage.getByTestId('save-resource').click();
   await officerPage.getByText('请填写资源名称').waitFor();
-  await scan(officerPage, 'sharing-form');
+  await scanWidths(p, officerPage, 'sharing-form');
 
   // a 部门 resource with one data item, saved as a draft
   const form = officerPage;

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import { seedDemo } from '../../src/cli/boot.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
-import { seriousViolations } from './support/axe.ts';
+import { scanWidths } from './support/accessible.ts';
 import { createStaff, STAFF_PASSWORD, type StaffMember, signInStaff } from './support/people.ts';
 import { DESKTOP, PHONE, type Platform, startPlatform } from './support/platform.ts';
 
@@ -53,14 +53,6 @@ afterAll(async () => {
   await p?.close();
 });
 
-async function scan(page: Page, name: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await p.shot(page, name);
-    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
-  }
-}
-
 it('the supervisor sees the red case and issues a 督办; the head answers; the supervisor closes it', async () => {
   onTestFailed(async () => {
     for (const [name, page] of [
@@ -84,14 +76,14 @@ it('the supervisor sees the red case and issues a 督办; the head answers; the 
     .filter({ hasText: '超过承诺期限' })
     .getByRole('link', { name: red.itemName });
   await link.waitFor();
-  await scan(supervisorPage, 'supervision-console');
+  await scanWidths(p, supervisorPage, 'supervision-console');
 
   // the warning: the case's clock, history and Table 11
   await link.click();
   await supervisorPage.getByRole('heading', { name: `超过承诺期限：${red.itemName}`, level: 1 }).waitFor();
   await expect.poll(() => supervisorPage.getByTestId('remaining').textContent()).toContain('已超期');
   await supervisorPage.getByTestId('table11').getByText(red.caseNo).first().waitFor();
-  await scan(supervisorPage, 'supervision-warning');
+  await scanWidths(p, supervisorPage, 'supervision-warning');
 
   // 发出督办
   await supervisorPage.getByTestId('issue-order').click();
@@ -99,7 +91,7 @@ it('the supervisor sees the red case and issues a 督办; the head answers; the 
   await dialog.waitFor();
   await dialog.getByLabel('督办内容').fill('该件已超过承诺期限，请说明原因并限期办结');
   await dialog.getByLabel('自今日起的工作日').fill('3');
-  await scan(supervisorPage, 'supervision-issue');
+  await scanWidths(p, supervisorPage, 'supervision-issue');
   await dialog.getByRole('button', { name: /发出督办/ }).click();
   await supervisorPage.waitForURL(/\/workbench\/supervision\/orders\/[0-9a-f-]+$/);
   await supervisorPage.getByTestId('order-state').getByText('待回复').waitFor();
@@ -122,7 +114,7 @@ it('the supervisor sees the red case and issues a 督办; the head answers; the 
   await notice.getByRole('button', { name: /查\s*看/ }).click();
   await headPage.waitForURL(orderUrl);
   await headPage.getByTestId('answer-text').waitFor();
-  await scan(headPage, 'supervision-answer');
+  await scanWidths(p, headPage, 'supervision-answer');
   await headPage.getByTestId('answer-text').fill('因现场核查排期延误，已完成核查，明日办结');
   await headPage.getByTestId('answer-submit').click();
   await headPage.getByTestId('order-answer').waitFor();
@@ -130,7 +122,7 @@ it('the supervisor sees the red case and issues a 督办; the head answers; the 
   // the department's 督办件 list
   await headPage.goto('/workbench/supervision/orders');
   await headPage.getByRole('heading', { name: '督办件', level: 1 }).waitFor();
-  await scan(headPage, 'supervision-dept-orders');
+  await scanWidths(p, headPage, 'supervision-dept-orders');
 
   // the department's own warnings: the red case, no 发出督办
   await headPage.goto('/workbench/supervision');
@@ -140,7 +132,7 @@ it('the supervisor sees the red case and issues a 督办; the head answers; the 
   expect(await headPage.getByTestId('issue-order').count()).toBe(0);
   await headPage.goBack();
   await headPage.getByRole('link', { name: red.itemName }).first().waitFor();
-  await scan(headPage, 'supervision-dept-warnings');
+  await scanWidths(p, headPage, 'supervision-dept-warnings');
 
   // the supervisor closes it with the result
   await supervisorPage.goto(orderUrl);
@@ -148,12 +140,12 @@ it('the supervisor sees the red case and issues a 督办; the head answers; the 
   await supervisorPage.getByTestId('close-submit').click();
   await supervisorPage.getByTestId('order-result').waitFor();
   await supervisorPage.getByTestId('order-state').getByText('已办结').waitFor();
-  await scan(supervisorPage, 'supervision-order');
+  await scanWidths(p, supervisorPage, 'supervision-order');
 
   await supervisorPage.getByRole('menuitem', { name: '督办单' }).click();
   await supervisorPage.getByRole('heading', { name: '督办单', level: 1 }).waitFor();
   await supervisorPage.getByRole('link', { name: red.itemName }).first().waitFor();
-  await scan(supervisorPage, 'supervision-orders');
+  await scanWidths(p, supervisorPage, 'supervision-orders');
   expect(p.problems).toEqual([]);
 }, 240_000);
 
@@ -166,12 +158,12 @@ it('the rules page shows the server refusing a nonsense parameter and saves a se
   await dialog.getByTestId('param-percent').fill('150');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await dialog.getByTestId('problem').getByText('监察规则参数不合理').waitFor();
-  await scan(supervisorPage, 'supervision-rules-refused');
+  await scanWidths(p, supervisorPage, 'supervision-rules-refused');
   await dialog.getByTestId('param-percent').fill('30');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await dialog.waitFor({ state: 'hidden' });
   await expect
     .poll(() => supervisorPage.getByTestId('rule-params-deadline-yellow').textContent())
     .toContain('30');
-  await scan(supervisorPage, 'supervision-rules');
+  await scanWidths(p, supervisorPage, 'supervision-rules');
 }, 120_000);

@@ -14,3 +14,12 @@ export async function expectAccessible(p: Platform, page: Page, name: string) {
   }
   await page.setViewportSize(size);
 }
+
+/** Screenshots and axe at 375 px, then at 1280 px; the page stays at 1280 px. */
+export async function scanWidths(p: Platform, page: Page, name: string) {
+  for (const size of [PHONE, DESKTOP]) {
+    await page.setViewportSize(size);
+    await p.shot(page, name);
+    expect(await seriousViolations(page), `${name} at ${size.width} px`).toEqual([]);
+  }
+}
