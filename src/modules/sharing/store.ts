@@ -290,9 +290,13 @@ export async function replaceRows(
         as x(row_no int, data jsonb, idx jsonb)`.execute(db);
   }
 }
-export const hasRows = async (db: Executor, resourceId: string) =>
-  (await sql`select 1 from sharing.data_row where resource_id = ${resourceId} limit 1`.execute(db)).rows
-    .length > 0;
+/** The versions whose item definitions stored rows were loaded under (older versions' rows included). */
+export const versionsWithRows = async (db: Executor, resourceId: string) =>
+  (
+    await sql<VersionRow>`select * from sharing.resource_version where id in
+      (select distinct version_id from sharing.data_row where resource_id = ${resourceId})
+    order by version`.execute(db)
+  ).rows;
 export async function pageRows(db: Executor, resourceId: string, page: number, size: number) {
   const rows = await sql<{ row_no: number; data: Record<string, unknown> }>`select row_no, data
     from sharing.data_row where resource_id = ${resourceId} order by row_no

@@ -364,4 +364,58 @@ describe('sharing mounting: uploads checked by quality rules, a report per load,
       expect(preview.json().rows[0]).toMatchObject({ legal_rep: '张*' });
     }
   });
+  it('refuses re-adding a dropped item with another sensitivity or type while an older version’s rows keep it (409)', async () => {
+    const R = '/api/sharing/resources';
+    const body = {
+      ...LEGAL_PERSONS,
+      name: '法人基础信息（删后重加）',
+      classification: { ...LEGAL_PERSONS.classification, mu: { code: '011', name: '删后重加测试' } },
+    };
+    const withItem = (key: string, change: object) => ({
+      ...body,
+      items: body.items.map((i) => (i.key === key ? { ...i, ...change } : i)),
+    });
+    // v1: 法定代表人身份证号 encrypted, 登记机关 plain, both with loaded rows
+    const rid = (await publish(send, scjg, bureau, body)).id;
+    const loaded = await t.app.inject({
+      method: 'POST',
+      url: `${R}/${rid}/loads?filename=a.csv`,
+      payload: GOOD,
+      headers: { ...scjg.headers, 'content-type': 'text/csv' },
+    });
+    expect(loaded.statusCode, loaded.body).toBe(201);
+    // v2 drops both items and is published: the v1 rows still hold their values
+    const dropped = await send(scjg, 'PUT', `${R}/${rid}`, {
+      ...body,
+      items: body.items.filter((i) => i.key !== 'legal_rep_id' && i.key !== 'authority'),
+    });
+    expect(dropped.json(), dropped.body).toMatchObject({ version: 2, state: 'draft' });
+    expect((await send(scjg, 'POST', `${R}/${rid}/submit`)).statusCode).toBe(200);
+    const v2 = await send(bureau, 'POST', `${R}/${rid}/approve`);
+    expect(v2.statusCode, v2.body).toBe(200);
+
+    // v3 brings them back with another sensitivity: sensitive → general, general → sensitive
+    const unmasked = await send(
+      scjg,
+      'PUT',
+      `${R}/${rid}`,
+      withItem('legal_rep_id', { sensitivity: 'general' }),
+    );
+    expect(unmasked.statusCode, unmasked.body).toBe(409);
+    expect(unmasked.json()).toMatchObject({ code: 'SHARING_STORED_ITEM_CHANGED' });
+    expect(unmasked.json().detail).toContain('法定代表人身份证号');
+    const masked = await send(scjg, 'PUT', `${R}/${rid}`, withItem('authority', { sensitivity: 'name' }));
+    expect(masked.statusCode, masked.body).toBe(409);
+    expect(masked.json().detail).toContain('登记机关');
+    const retyped = await send(scjg, 'PUT', `${R}/${rid}`, withItem('authority', { type: 'N', length: 10 }));
+    expect(retyped.json()).toMatchObject({ code: 'SHARING_STORED_ITEM_CHANGED' });
+    // brought back as they were: accepted, and the stored values read as before
+    const same = await send(scjg, 'PUT', `${R}/${rid}`, body);
+    expect(same.json(), same.body).toMatchObject({ version: 3, state: 'draft' });
+    expect((await send(scjg, 'POST', `${R}/${rid}/submit`)).statusCode).toBe(200);
+    expect((await send(bureau, 'POST', `${R}/${rid}/approve`)).statusCode).toBe(200);
+    const preview = await send(scjg, 'GET', `${R}/${rid}/rows`);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().rows[0]).toMatchObject({ legal_rep: '张*', authority: '信阳市市场监督管理局' });
+  });
 });

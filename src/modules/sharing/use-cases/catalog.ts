@@ -188,7 +188,7 @@ export async function update(deps: SharingDeps, ctx: RequestContext, id: string,
     const published = r.published_version_id ? await store.getVersion(tx, r.published_version_id) : null;
     if (published && codePrefix(classOf(published)) !== codePrefix(classOf(content)))
       throw sharingErrors.wrongState(`已发布资源（${r.code}）的分类不能更改`);
-    await refuseStoredItemChanges(tx, id, published, content);
+    await refuseStoredItemChanges(tx, id, content);
     let version: number;
     if (r.working_version_id) {
       const working = await store.getVersion(tx, r.working_version_id);
@@ -224,22 +224,20 @@ export async function update(deps: SharingDeps, ctx: RequestContext, id: string,
  * Stored rows keep each value as its data item was when loaded: typed by `type`, field-encrypted when
  * `sensitivity` is not general. A version that changes either for an item that has stored values would
  * make those values unreadable (an encrypted value read as plain, a plain one decrypted), so the change
- * is refused while the resource has rows; a new item (another key) can carry the new definition.
- * Refusing is simpler and safer than rewriting every row in the publishing transaction, which would have
- * to convert values between types.
+ * is refused while rows loaded under a version with that item remain — any version, not only the
+ * published one (v1 sensitive x with rows, v2 without x, v3 with a general x would read v1's ciphertext
+ * as plain); a new item (another key) can carry the new definition. Refusing is simpler and safer than
+ * rewriting every row in the publishing transaction, which would have to convert values between types.
  */
 async function refuseStoredItemChanges(
   tx: Executor,
   resourceId: string,
-  published: store.VersionRow | null | undefined,
   next: Pick<store.VersionContent, 'items'>,
 ) {
-  if (!published || !(await store.hasRows(tx, resourceId))) return;
-  const before = new Map(published.items.map((i) => [i.key, i]));
-  const changed = next.items.filter((i) => {
-    const old = before.get(i.key);
-    return old && (old.type !== i.type || old.sensitivity !== i.sensitivity);
-  });
+  const stored = (await store.versionsWithRows(tx, resourceId)).flatMap((v) => v.items);
+  const changed = next.items.filter((i) =>
+    stored.some((old) => old.key === i.key && (old.type !== i.type || old.sensitivity !== i.sensitivity)),
+  );
   if (changed.length > 0)
     throw sharingErrors.storedItemChanged(
       `信息项「${changed.map((i) => i.name).join('」「')}」已有挂接数据，不能更改类型或敏感级别；如需更改，请新增信息项`,
@@ -287,8 +285,7 @@ export async function approve(deps: SharingDeps, ctx: RequestContext, id: string
     const working = r.working_version_id ? await store.getVersion(tx, r.working_version_id) : null;
     if (working?.state !== 'submitted') throw sharingErrors.wrongState('只有已提交的版本可以审核');
     // data may have been loaded on the published version since this one was edited
-    if (r.published_version_id)
-      await refuseStoredItemChanges(tx, id, await store.getVersion(tx, r.published_version_id), working);
+    await refuseStoredItemChanges(tx, id, working);
     const now = deps.clock.now();
     const prefix = codePrefix(classOf(working));
     const code = r.code ?? resourceCode(prefix, await store.nextSequence(tx, prefix));
