@@ -63,6 +63,14 @@ describe('submitting an application', () => {
     expect(bobs.statusCode, bobs.body).toBe(201);
   });
 
+  it('answers with the case exactly as a later read shows it (the answer is built from the rows written)', async () => {
+    const filed = await submit(t, alice, await applicationFor(t, alice));
+    expect(filed.statusCode, filed.body).toBe(201);
+    const later = await get(t, alice, `/api/cases/${filed.json().case.id}`);
+    expect(later.statusCode).toBe(200);
+    expect(filed.json().case).toEqual(later.json());
+  });
+
   it.runIf(process.env.DATABASE_URL)(
     'a duplicate arriving while the first is in flight → 409, never a second row',
     async () => {

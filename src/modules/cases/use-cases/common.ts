@@ -2,8 +2,8 @@
 // the verb's own checks and writes, and the fresh view returned after commit.
 import type { RequestContext } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { errors } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/http/access.ts';
+import { actorIn } from '../../../platform/oversight.ts';
 import type { CasesDeps } from '../deps.ts';
 import { caseErrors, illegalTransition } from '../errors.ts';
 import { canSee } from '../policy.ts';
@@ -11,10 +11,7 @@ import type { CaseState, CaseView } from '../schema.ts';
 import * as store from '../store.ts';
 import { toCaseView } from '../views.ts';
 
-export function actorIn(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw errors.unauthenticated();
-  return ctx.actor;
-}
+export { actorIn };
 
 /** The case if the actor may see it; otherwise the same 404 as for a case that does not exist. */
 export async function visibleCase(db: Parameters<typeof store.findCase>[0], actor: Actor, id: string) {
