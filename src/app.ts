@@ -31,7 +31,7 @@ import type { PlatformDeps } from './platform/deps.ts';
 import { dispatchPending, type EventHandler } from './platform/events.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { hasWebBuild, registerWeb } from './platform/http/web.ts';
-import { startBackground } from './platform/jobs.ts';
+import { runAll, startBackground } from './platform/jobs.ts';
 
 export type AppOptions = {
   config: Config;
@@ -164,15 +164,18 @@ export function createModules(config: Config, database: Database, clock: Clock =
     basedb.handlers,
   );
   /** The platform's background work: deliver outbox events, then each module's queue (licenses to issue,
-   * cases to evaluate and count, datasets to rebuild, webhooks to deliver). */
-  const runJobs = async () =>
-    (await dispatchPending(deps.db, handlers)) +
-    (await licenses.issuePending()) +
-    (await supervision.runPending()) +
-    (await analytics.runPending()) +
-    (await opendata.runPending()) +
-    (await basedb.runPending()) +
-    (await sharing.exchange.deliverPending());
+   * cases to evaluate and count, datasets to rebuild, webhooks to deliver); a job that throws is logged
+   * with its name and the others still run (runAll). */
+  const runJobs = () =>
+    runAll([
+      { name: 'outbox', run: () => dispatchPending(deps.db, handlers) },
+      { name: 'licenses', run: () => licenses.issuePending() },
+      { name: 'supervision', run: () => supervision.runPending() },
+      { name: 'analytics', run: () => analytics.runPending() },
+      { name: 'opendata', run: () => opendata.runPending() },
+      { name: 'basedb', run: () => basedb.runPending() },
+      { name: 'exchange', run: () => sharing.exchange.deliverPending() },
+    ]);
   const workflow = createWorkflow({ db: deps.db, clock, audit, catalog, identity });
   /** Demo cases in every state, filed and worked on a clock walking through past working days. */
   const seedCases = async () =>
