@@ -1,9 +1,11 @@
 // Registers and publishes the four base databases (基础库) as resources of 信阳市数据局, once: through
 // the catalog's own verbs (audited, with events), acted by the platform's base-database account, which
-// is 数据局's data officer and reviewer for this purpose only. Safe to run on every start: a resource
-// found by name is linked and finished (submitted, published), never registered twice. Then queues a
-// full rebuild of each, which writes only what changed.
+// is 数据局's data officer and reviewer for this purpose only. Safe to run on every start, on several
+// nodes at once: a resource found by name is linked and finished (submitted, published), never
+// registered twice (the look and the registration run under the base database's advisory lock).
+// Then queues a full rebuild of each, which writes only what changed.
 import type { RequestContext } from '../../../platform/context.ts';
+import type { Executor } from '../../../platform/db/index.ts';
 import type { Actor } from '../../../platform/http/access.ts';
 import type { SharingDeps } from '../deps.ts';
 import * as sharingStore from '../store.ts';
@@ -34,9 +36,9 @@ export function baseDbContext(departmentId: string, requestId = 'basedb'): Reque
   return { actor, requestId, ip: '127.0.0.1' };
 }
 
-async function findByName(deps: SharingDeps, departmentId: string, name: string) {
+async function findByName(db: Executor, departmentId: string, name: string) {
   for (let page = 1; page < 100; page++) {
-    const found = await sharingStore.listOwn(deps.db, departmentId, undefined, page);
+    const found = await sharingStore.listOwn(db, departmentId, undefined, page);
     const hit = found.items.find((r) => r.v.name === name);
     if (hit) return hit;
     if (found.items.length < sharingStore.PAGE) return null;
@@ -46,18 +48,43 @@ async function findByName(deps: SharingDeps, departmentId: string, name: string)
 
 async function ensureOne(deps: SharingDeps, ctx: RequestContext, departmentId: string, kind: BaseKind) {
   const input = BASE_RESOURCES[kind];
-  const linked = await store.resourceOf(deps.db, kind);
-  const found = linked
-    ? await sharingStore.getResource(deps.db, linked)
-    : await findByName(deps, departmentId, input.name);
-  const id = found?.id ?? (await catalog.register(deps, ctx, input)).id;
-  if (!linked) await store.linkResource(deps.db, kind, id);
+  let id = await store.resourceOf(deps.db, kind);
+  if (!id) {
+    // nodes starting at once: looked for and registered under the base database's lock, so the
+    // first registers and links it and the others wait and find it linked
+    const register = await catalog.registration(deps, ctx, input);
+    id = await deps.db.transaction().execute(async (tx) => {
+      await store.lockKind(tx, kind);
+      const linked = await store.resourceOf(tx, kind);
+      if (linked) return linked;
+      const found = await findByName(tx, departmentId, input.name);
+      const registered = found?.id ?? (await register(tx)).id;
+      await store.linkResource(tx, kind, registered);
+      return registered;
+    });
+  }
   const r = await sharingStore.getResource(deps.db, id);
   // published once: later versions are edited and reviewed by people like any resource
   if (!r?.working_version_id || r.published_version_id) return 0;
+  // another node starting at once may submit or publish it meanwhile: its move counts as done
+  const moved = async () => {
+    const again = await sharingStore.getResource(deps.db, id);
+    const v = again?.working_version_id
+      ? await sharingStore.getVersion(deps.db, again.working_version_id)
+      : null;
+    return again?.published_version_id ? 'published' : v?.state === 'submitted' ? 'submitted' : null;
+  };
   const working = await sharingStore.getVersion(deps.db, r.working_version_id);
-  if (working?.state === 'draft' || working?.state === 'rejected') await catalog.submit(deps, ctx, id);
-  await catalog.approve(deps, ctx, id);
+  if (working?.state === 'draft' || working?.state === 'rejected')
+    await catalog.submit(deps, ctx, id).catch(async (error) => {
+      if (!(await moved())) throw error;
+    });
+  try {
+    await catalog.approve(deps, ctx, id);
+  } catch (error) {
+    if ((await moved()) === 'published') return 0;
+    throw error;
+  }
   return 1;
 }
 

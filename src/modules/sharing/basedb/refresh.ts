@@ -66,22 +66,27 @@ async function refreshKind(
     now,
     () => true,
   );
-  const existing = await store.hashesOf(deps.db, r.id, keys);
   const typed = new Map(checked.rows.map((t) => [t.row, t.values]));
-  const upserts: store.KeyedRow[] = [];
+  const candidates: store.KeyedRow[] = [];
   const present = new Set<string>();
   source.forEach((s, i) => {
     present.add(s.key);
     const values = typed.get(i + 1);
     if (!values || checked.rejected.has(i + 1)) return;
-    const row = storedRow(deps, v.items, s, values);
-    if (existing.get(s.key) !== row.hash) upserts.push(row);
+    candidates.push(storedRow(deps, v.items, s, values));
   });
-  const gone = [...(keys ?? existing.keys())].filter((k) => k !== '*' && existing.has(k) && !present.has(k));
-  const unkeyed = isFull ? (await sharingStore.pageRows(deps.db, r.id, 1, 1)).total - existing.size : 0;
-  const result = { kind, upserted: upserts.length, deleted: gone.length, rejected: checked.rejected.size };
-  const isChange = result.upserted + result.deleted + result.rejected > 0 || unkeyed > 0;
-  await deps.db.transaction().execute(async (tx) => {
+  return deps.db.transaction().execute(async (tx) => {
+    // one writer per base database across nodes (every node reads the same queue): the rows are
+    // compared, numbered and written under this lock, so a second node finds the first one's rows
+    await store.lockKind(tx, kind);
+    const existing = await store.hashesOf(tx, r.id, keys);
+    const upserts = candidates.filter((row) => existing.get(row.key) !== row.hash);
+    const gone = [...(keys ?? existing.keys())].filter(
+      (k) => k !== '*' && existing.has(k) && !present.has(k),
+    );
+    const unkeyed = isFull ? (await store.rowCount(tx, r.id)) - existing.size : 0;
+    const result = { kind, upserted: upserts.length, deleted: gone.length, rejected: checked.rejected.size };
+    const isChange = result.upserted + result.deleted + result.rejected > 0 || unkeyed > 0;
     if (isChange) {
       const loadId = await recordLoad(tx, { r, v, kind, isFull, source, checked, result, now });
       await store.upsertRows(tx, r.id, loadId, v.id, upserts);
@@ -109,8 +114,8 @@ async function refreshKind(
     await store.markRefreshed(tx, kind, now);
     await store.done(tx, entries);
     if (isFull) await store.markRebuilt(tx, kind, now);
+    return result;
   });
-  return result;
 }
 
 function storedRow(

@@ -63,6 +63,10 @@ export async function failed(db: Executor, kind: BaseKind, keys: string[], error
 }
 
 // ── keyed rows ──
+/** Transaction-scoped: one refresh of this base database at a time, across nodes (PostgreSQL). */
+export async function lockKind(tx: Executor, kind: BaseKind) {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`sharing:basedb:${kind}`}, 0))`.execute(tx);
+}
 export type KeyedRow = { key: string; hash: string; data: object; idx: object };
 export const hashesOf = async (db: Executor, resourceId: string, keys: string[] | null) =>
   new Map(
@@ -73,7 +77,7 @@ export const hashesOf = async (db: Executor, resourceId: string, keys: string[] 
     ).rows.map((r) => [r.row_key, r.row_hash]),
   );
 
-/** Inserts new keys (numbered after the last row) and rewrites changed ones under this load. */
+/** Inserts new keys (numbered after the last row: call under lockKind) and rewrites changed ones under this load. */
 export async function upsertRows(
   db: Executor,
   resourceId: string,

@@ -2,7 +2,7 @@
 // (部门资源目录) and submits them; the data bureau (数据局) publishes or rejects with a reason; editing a
 // published resource makes a new version. Every step: permission, row, audit entry, outbox event.
 import type { RequestContext } from '../../../platform/context.ts';
-import type { Executor } from '../../../platform/db/index.ts';
+import type { Executor, Tx } from '../../../platform/db/index.ts';
 import { errors, type FieldProblem } from '../../../platform/errors.ts';
 import { emit } from '../../../platform/events.ts';
 import type { Actor } from '../../../platform/http/access.ts';
@@ -130,13 +130,22 @@ async function validated(deps: SharingDeps, input: ResourceInput) {
 }
 
 export async function register(deps: SharingDeps, ctx: RequestContext, input: ResourceInput) {
+  const write = await registration(deps, ctx, input);
+  return deps.db.transaction().execute(write);
+}
+
+/**
+ * Checks a registration (reading outside any transaction) and returns its write, to run in the
+ * caller's transaction: the base databases register under a lock (basedb/ensure.ts).
+ */
+export async function registration(deps: SharingDeps, ctx: RequestContext, input: ResourceInput) {
   const actor = actorOfCtx(ctx);
   if (!actor.departmentId) throw sharingErrors.noDepartment();
   const department = await deps.org.getDepartment(actor.departmentId);
   if (!department) throw sharingErrors.noDepartment();
   await validated(deps, input);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
+  return async (tx: Tx) => {
     const resource: store.ResourceRow = {
       id: newId(),
       code: null,
@@ -171,7 +180,7 @@ export async function register(deps: SharingDeps, ctx: RequestContext, input: Re
       summary: { name: input.name, version: 1 },
     });
     return viewOf(tx, resource.id, actor);
-  });
+  };
 }
 
 /** Edits the working version, or starts a new one when only the published version exists. */
