@@ -79,6 +79,10 @@ async function refreshKind(
     // one writer per base database across nodes (every node reads the same queue): the rows are
     // compared, numbered and written under this lock, so a second node finds the first one's rows
     await store.lockKind(tx, kind);
+    // the rows are stored by the version read above: one published meanwhile may define its items
+    // otherwise, so the entries stay queued for the next run to read under it
+    const locked = await sharingStore.lockResource(tx, r.id);
+    if (locked?.published_version_id !== v.id) return null;
     const existing = await store.hashesOf(tx, r.id, keys);
     const upserts = candidates.filter((row) => existing.get(row.key) !== row.hash);
     const gone = [...(keys ?? existing.keys())].filter(
@@ -110,7 +114,7 @@ async function refreshKind(
       });
     }
     // its rows are the refresh's: mounted as data (未挂接 no more), and current as of now even unchanged
-    if (r.mount_kind !== 'file') await sharingStore.setMount(tx, r.id, 'file', null, now);
+    if (locked.mount_kind !== 'file') await sharingStore.setMount(tx, r.id, 'file', null, now);
     await store.markRefreshed(tx, kind, now);
     await store.done(tx, entries);
     if (isFull) await store.markRebuilt(tx, kind, now);

@@ -9,6 +9,7 @@ import { sql } from '../../../platform/db/index.ts';
 import { emit } from '../../../platform/events.ts';
 import { concludeFoodCase, seedCity } from '../../licenses/tests/support.ts';
 import { BASE_RESOURCES, type BaseKind } from '../basedb/index.ts';
+import { enqueue } from '../basedb/store.ts';
 import { people, type Send, sender, uscc } from './support.ts';
 
 async function freePort(): Promise<number> {
@@ -326,5 +327,60 @@ describe('sharing base databases (基础库): registered, filled from the owning
     const sjj = await t.modules.org.findDepartment('411500', '数据局');
     const reader = await staffSession(t, ['data_reviewer'], 'sjj-board', sjj?.id ?? null);
     expect(await onBoard(reader)).toMatchObject({ mountKind: 'file', status: 'ok', isOverdue: false });
+  });
+
+  it('a refresh that finds a new version published while it read leaves its entries queued for that version', async () => {
+    const accountId = '00000000-0000-4000-8000-0000000b0004';
+    const person = {
+      accountId,
+      realName: '蒋十六',
+      idNumber: validIdNumber(),
+      phone: '13800001604',
+      realNameLevel: 1,
+      isDisabled: false,
+      registeredAt: t.clock.now(),
+    };
+    // fresh sessions: the test clock has moved days on
+    const sjj = await t.modules.org.findDepartment('411500', '数据局');
+    const officer = await staffSession(t, ['data_officer'], 'sjj-data-2', sjj?.id ?? null);
+    const reviewer = await staffSession(t, ['data_reviewer'], 'sjj-review-2', sjj?.id ?? null);
+    let republished = false;
+    const sources = {
+      // while the job reads, 数据局 publishes a new version of 人口基础信息 (a new summary)
+      populationRecords: async () => {
+        if (!republished) {
+          republished = true;
+          const input = {
+            ...BASE_RESOURCES.population,
+            summary: `${BASE_RESOURCES.population.summary}（修订）`,
+          };
+          const edited = await send(officer, 'PUT', `/api/sharing/resources/${ids.population}`, input);
+          expect(edited.statusCode, edited.body).toBe(200);
+          const submitted = await send(officer, 'POST', `/api/sharing/resources/${ids.population}/submit`);
+          expect(submitted.statusCode, submitted.body).toBe(200);
+          const approved = await send(reviewer, 'POST', `/api/sharing/resources/${ids.population}/approve`);
+          expect(approved.statusCode, approved.body).toBe(200);
+        }
+        return [person];
+      },
+      legalPersonRecords: async () => [],
+      licenseRecords: async () => [],
+      listDivisions: async () => [],
+    };
+    await t.db.transaction().execute((tx) => enqueue(tx, 'population', [accountId], t.clock.now()));
+    const rowOf = async () =>
+      (
+        await sql<{ version_id: string }>`select version_id from sharing.data_row
+          where resource_id = ${ids.population} and row_key = ${accountId}`.execute(t.db)
+      ).rows;
+    expect(await t.modules.basedb.runPending(sources)).toBe(0);
+    expect(await rowOf()).toEqual([]);
+    const queued = await sql`select key from sharing.base_refresh where kind = 'population'`.execute(t.db);
+    expect(queued.rows).toEqual([{ key: accountId }]);
+    // the next run writes the row under the version now published
+    expect(await t.modules.basedb.runPending(sources)).toBe(1);
+    const published = await sql<{ id: string }>`select published_version_id as id from sharing.resource
+      where id = ${ids.population}`.execute(t.db);
+    expect(await rowOf()).toEqual([{ version_id: published.rows[0]?.id }]);
   });
 });
