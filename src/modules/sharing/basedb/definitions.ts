@@ -10,7 +10,7 @@ export type BaseKind = (typeof BASE_KINDS)[number];
 const POPULATION = ResourceInput.parse({
   name: '人口基础信息',
   summary:
-    '本市在一网通办平台注册并实名认证的自然人基础信息：姓名、公民身份号码、性别、出生日期、户籍地区划、手机号码、实名认证等级。数据来源：统一身份认证系统，注册或变更后实时更新。',
+    '本市在一网通办平台注册并实名认证的自然人基础信息：姓名、公民身份号码、性别、出生年月、户籍地区划、手机号码、实名认证等级。数据来源：统一身份认证系统，注册或变更后实时更新。',
   classification: { attribute: 'basic', xiang: { code: '01' }, mu: { code: '001', name: '自然人身份信息' } },
   format: '数据库',
   shareType: 'conditional',
@@ -30,7 +30,16 @@ const POPULATION = ResourceInput.parse({
       rules: { check: 'id-number', isUnique: true },
     },
     { name: '性别', key: 'gender', type: 'C', length: 1, isRequired: true, rules: { codes: ['男', '女'] } },
-    { name: '出生日期', key: 'birth_date', type: 'D', isRequired: true },
+    // year and month only: with 性别 and 户籍地 a full birth date re-identifies people; whoever needs
+    // the date asks for 公民身份号码 unmasked (decision 0015)
+    {
+      name: '出生年月',
+      key: 'birth_month',
+      type: 'C',
+      length: 7,
+      isRequired: true,
+      rules: { pattern: '^\\d{4}-\\d{2}$' },
+    },
     {
       name: '户籍地行政区划代码',
       key: 'division_code',

@@ -84,7 +84,9 @@ export const toPopulationRow = (p: PopulationRecord): SourceRow => ({
     name: p.realName,
     id_number: p.idNumber,
     gender: genderOf(p.idNumber),
+    // a version published before 出生年月 replaced it still stores 出生日期 (decision 0015)
     birth_date: birthOf(p.idNumber),
+    birth_month: birthOf(p.idNumber).slice(0, 7),
     division_code: p.idNumber.slice(0, 6),
     phone: p.phone,
     real_name_level: String(p.realNameLevel),

@@ -134,7 +134,10 @@ describe('sharing base databases (基础库): registered, filled from the owning
       gender: Number(idNumber[16]) % 2 === 1 ? '男' : '女',
       status: '正常',
       real_name_level: 1,
+      // year and month of birth only: with 性别 and 户籍地 a full date would re-identify the person
+      birth_month: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}`,
     });
+    expect(row).not.toHaveProperty('birth_date');
     // encrypted at rest: the stored row holds neither the ID number nor the phone in plain
     const stored = await sql<{ data: string }>`select data::text as data from sharing.data_row
       where resource_id = ${ids.population}`.execute(t.db);
@@ -271,8 +274,8 @@ describe('sharing base databases (基础库): registered, filled from the owning
     const before = await preview('population');
     const loadsBefore = (await loads('population')).length;
     const csv = [
-      '姓名,公民身份号码,性别,出生日期,户籍地行政区划代码,手机号码,实名认证等级,注册日期,账户状态',
-      `陈七,${validIdNumber()},男,1990-01-01,411502,13800009999,1,2026-03-01,正常`,
+      '姓名,公民身份号码,性别,出生年月,户籍地行政区划代码,手机号码,实名认证等级,注册日期,账户状态',
+      `陈七,${validIdNumber()},男,1990-01,411502,13800009999,1,2026-03-01,正常`,
     ].join('\r\n');
     const uploaded = await t.app.inject({
       method: 'POST',
