@@ -1,6 +1,7 @@
 // Licenses as sharing's 电子证照 base database (基础库) takes them: the holder's code in plain for
 // sharing to encrypt under its own rows, never for a response. Read a page at a time.
 import type { LicensesDeps } from './deps.ts';
+import { LICENSE_STATUS_LABELS, type LicenseStatus } from './schema.ts';
 import * as reads from './store-reads.ts';
 
 export type LicenseRecord = {
@@ -19,6 +20,8 @@ export type LicenseRecord = {
   validTo: string | null;
   issuedAt: Date;
   status: string;
+  /** 证照状态 as this module labels it (LICENSE_STATUS_LABELS). */
+  statusLabel: string;
 };
 
 export async function licenseRecords(
@@ -42,5 +45,6 @@ export async function licenseRecords(
     validTo: r.valid_to,
     issuedAt: new Date(r.issued_at),
     status: r.status,
+    statusLabel: LICENSE_STATUS_LABELS[r.status as LicenseStatus] ?? r.status,
   }));
 }

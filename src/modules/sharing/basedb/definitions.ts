@@ -164,7 +164,7 @@ const LICENSES = ResourceInput.parse({
       type: 'C',
       length: 10,
       isRequired: true,
-      rules: { codes: ['有效', '暂扣', '撤销', '注销', '过期', '吊销'] },
+      rules: { codes: ['有效', '暂扣', '撤销', '注销', '失效', '吊销'] },
     },
   ],
 });

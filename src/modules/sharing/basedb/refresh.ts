@@ -13,6 +13,7 @@ import type { SharingDeps } from '../deps.ts';
 import { checkRows } from '../quality.ts';
 import type { DataItem, QualityReport, UpdateCycle } from '../schema.ts';
 import * as sharingStore from '../store.ts';
+import { encryptRow } from '../use-cases/mount.ts';
 import { BASE_KINDS, type BaseKind } from './definitions.ts';
 import { type BaseSources, readAll, readKeys, type SourceRow } from './sources.ts';
 import * as store from './store.ts';
@@ -128,19 +129,13 @@ function storedRow(
   s: SourceRow,
   values: Record<string, unknown>,
 ): store.KeyedRow {
-  const data: Record<string, unknown> = {};
-  const idx: Record<string, string> = {};
-  const plain: Record<string, unknown> = {};
-  for (const item of items) {
-    const value = values[item.key] ?? null;
-    plain[item.key] = value;
-    if (value !== null && item.sensitivity !== 'general') {
-      data[item.key] = deps.cipher.encrypt(String(value));
-      idx[item.key] = deps.cipher.blindIndex(String(value));
-    } else data[item.key] = value;
-  }
+  const plain = Object.fromEntries(items.map((item) => [item.key, values[item.key] ?? null]));
   // a keyed hash of the plain row: unchanged records are skipped without decrypting anything
-  return { key: s.key, hash: deps.cipher.blindIndex(JSON.stringify(plain)), data, idx };
+  return {
+    key: s.key,
+    hash: deps.cipher.blindIndex(JSON.stringify(plain)),
+    ...encryptRow(deps.cipher, items, values),
+  };
 }
 
 type LoadFacts = {

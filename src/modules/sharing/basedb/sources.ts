@@ -39,6 +39,8 @@ export type LicenseRecord = {
   validTo: string | null;
   issuedAt: Date;
   status: string;
+  /** The licenses module's own 证照状态 label (有效, 暂扣, 撤销, 注销, 失效, 吊销). */
+  statusLabel: string;
 };
 export type DivisionRecord = {
   code: string;
@@ -62,14 +64,6 @@ const day = (d: Date) => shanghaiDate(d);
 const beijingTime = (d: Date) =>
   new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
-const LICENSE_STATUS: Record<string, string> = {
-  valid: '有效',
-  suspended: '暂扣',
-  rescinded: '撤销',
-  cancelled: '注销',
-  expired: '过期',
-  revoked: '吊销',
-};
 const LEVEL: Record<string, string> = { province: '省级', city: '市级', county: '县级', township: '乡级' };
 
 function genderOf(id: string) {
@@ -121,7 +115,7 @@ export const toLicenseRow = (l: LicenseRecord): SourceRow => ({
     valid_from: l.validFrom,
     valid_to: l.validTo ?? '',
     issued_at: beijingTime(l.issuedAt),
-    status: LICENSE_STATUS[l.status] ?? l.status,
+    status: l.statusLabel,
   },
 });
 export const toDivisionRow = (d: DivisionRecord): SourceRow => ({

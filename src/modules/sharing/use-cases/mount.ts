@@ -53,18 +53,31 @@ async function referenceCheck(deps: SharingDeps, items: DataItem[]): Promise<Ref
   };
 }
 
-function stored(deps: SharingDeps, items: DataItem[], row: TypedRow) {
+/**
+ * A row as stored: sensitive values encrypted with the field cipher, their blind index beside them
+ * (for filters and references). Uploads and the base databases' refresh store rows through this.
+ */
+export function encryptRow(
+  cipher: Pick<SharingDeps['cipher'], 'encrypt' | 'blindIndex'>,
+  items: DataItem[],
+  values: Record<string, unknown>,
+) {
   const data: Record<string, unknown> = {};
   const idx: Record<string, string> = {};
   for (const item of items) {
-    const v = row.values[item.key] ?? null;
+    const v = values[item.key] ?? null;
     if (v !== null && item.sensitivity !== 'general') {
-      data[item.key] = deps.cipher.encrypt(String(v));
-      idx[item.key] = deps.cipher.blindIndex(String(v));
+      data[item.key] = cipher.encrypt(String(v));
+      idx[item.key] = cipher.blindIndex(String(v));
     } else data[item.key] = v;
   }
-  return { row: row.row, data, idx };
+  return { data, idx };
 }
+
+const stored = (deps: SharingDeps, items: DataItem[], row: TypedRow) => ({
+  row: row.row,
+  ...encryptRow(deps.cipher, items, row.values),
+});
 
 export async function upload(
   deps: SharingDeps,
