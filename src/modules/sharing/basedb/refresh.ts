@@ -4,7 +4,9 @@
 // ones by key, records a load (the quality report), points the resource at it, writes an audit entry
 // and `sharing.data-loaded` — so exchange subscribers hear of it — and removes the queue entries. A
 // key '*' rebuilds the whole database. A read or write that fails leaves the rows as they were and
-// the entries queued with a growing delay (30 s, 1 min, 2 min … 1 h).
+// the entries queued with a growing delay (30 s, 1 min, 2 min … 1 h). The write runs under the kind's
+// advisory lock with the resource locked, comparing hashes read under them (nodes share the queue);
+// a version published since the read leaves the entries queued. Every success records refreshed_at.
 import { systemContext } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/index.ts';
 import { emit } from '../../../platform/events.ts';
