@@ -20,6 +20,7 @@ const license = {
   validFrom: '2026-03-01',
   validTo: null,
   issuedAt: new Date('2026-03-01T02:00:00Z'),
+  holderKind: 'enterprise' as const,
 };
 
 describe('base database rows', () => {

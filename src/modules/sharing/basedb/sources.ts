@@ -3,45 +3,13 @@
 // records in key order (ids null) or the records with the given keys; a key it does not return is gone.
 // Each record becomes a row of plain text cells keyed by the data items, checked like an upload.
 import { shanghaiDate } from '../../../platform/clock.ts';
+import type { LegalPersonRecord, PopulationRecord, RecordQuery } from '../../identity/index.ts';
+import type { LicenseRecord } from '../../licenses/index.ts';
 import type { BaseKind } from './definitions.ts';
 
-type Query = { ids?: string[] | null; after?: string | null; limit?: number };
-export type PopulationRecord = {
-  accountId: string;
-  realName: string;
-  idNumber: string;
-  phone: string;
-  realNameLevel: number;
-  isDisabled: boolean;
-  registeredAt: Date;
-};
-export type LegalPersonRecord = {
-  enterpriseId: string;
-  uscc: string;
-  name: string;
-  legalRepName: string | null;
-  legalRepIdNumber: string | null;
-  isChecksumFlagged: boolean;
-  openedAt: Date;
-};
-export type LicenseRecord = {
-  licenseId: string;
-  identifier: string;
-  licenseNo: string;
-  typeName: string;
-  holderName: string;
-  holderCodeType: string;
-  holderCode: string;
-  departmentName: string;
-  issuerCode: string;
-  divisionCode: string;
-  validFrom: string;
-  validTo: string | null;
-  issuedAt: Date;
-  status: string;
-  /** The licenses module's own 证照状态 label (有效, 暂扣, 撤销, 注销, 失效, 吊销). */
-  statusLabel: string;
-};
+type Query = RecordQuery;
+
+export type { LegalPersonRecord, LicenseRecord, PopulationRecord };
 export type DivisionRecord = {
   code: string;
   parentCode: string | null;
