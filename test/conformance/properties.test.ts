@@ -111,6 +111,9 @@ describe('conformance: generated bodies for register and login (I1)', () => {
     if (problem) throw new Error(`${url} ${JSON.stringify(body).slice(0, 200)}: ${problem}`);
     if (typeof body !== 'string') {
       for (const secret of secretsOf(body)) {
+        // a secret that is also the name of a submitted field may be named as that field (e.g. the
+        // username "constructor" beside an unknown key "constructor": fast-check seed 1629157604)
+        if (Object.hasOwn(body, secret)) continue;
         const isEcho = res.body.includes(JSON.stringify(secret).slice(1, -1));
         if (isEcho && !(url.endsWith('/register') && secret === body.realName)) {
           throw new Error(`${url} echoed a submitted secret: ${res.body.slice(0, 200)}`);
