@@ -139,7 +139,7 @@ export const MENU: MenuEntry[] = [
     key: 'sharing-quality',
     label: '数据质量看板',
     path: '/workbench/sharing/quality',
-    roles: ['data_reviewer', 'office_admin'],
+    roles: ['data_officer', 'data_reviewer', 'office_admin'],
   },
   { key: 'opendata', label: '数据开放', path: '/workbench/opendata', roles: ['data_reviewer'] },
   { key: 'hotline', label: '12345 工单', path: null, roles: ['hotline_agent'] },
