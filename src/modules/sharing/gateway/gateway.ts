@@ -18,12 +18,13 @@
 import { sql } from '../../../platform/db/index.ts';
 import { isDatabaseUnavailable } from '../../../platform/db/pg-errors.ts';
 import { type AppError, errors, isAppError } from '../../../platform/errors.ts';
-import { newId } from '../../../platform/ids.ts';
 import type { SharingDeps } from '../deps.ts';
 import { grantErrors } from '../grants/errors.ts';
 import { MASKS, type StoredFilter } from '../grants/rows.ts';
 import { beijingDay } from '../grants/service.ts';
 import type { DataItem } from '../schema.ts';
+import { expiring, expiryOf, rateWindow } from './caches.ts';
+import { createCallLog, type Log } from './call-log.ts';
 import type { Oidc } from './oidc.ts';
 
 export const GATEWAY_PAGE = 100;
@@ -32,7 +33,6 @@ const TOKEN_TTL_MS = 60_000;
 const POLICY_TTL_MS = 30_000;
 /** How long a cached policy is trusted without re-checking it in the rows' statement. */
 export const LIVE_MS = 1_000;
-const CACHE_MAX = 10_000;
 
 export type GatewayCall = {
   authorization: string | undefined;
@@ -83,63 +83,7 @@ type Policy = {
   until: number;
 };
 
-type Log = {
-  clientId: string | null;
-  consumer: string | null;
-  provider: string | null;
-  grantId: string | null;
-  resourceId: string | null;
-  code: string | null;
-  purpose: string | null;
-  fields: string[];
-  rows: number;
-};
-
 const withHeaders = (e: AppError, headers: Record<string, string>) => Object.assign(e, { headers });
-
-/** A fixed one-minute window per client, in this process. */
-function rateWindow() {
-  const windows = new Map<string, { start: number; count: number }>();
-  return (clientId: string, perMinute: number) => {
-    const now = Date.now();
-    const w = windows.get(clientId);
-    if (!w || now - w.start >= 60_000) {
-      windows.set(clientId, { start: now, count: 1 });
-      return 0;
-    }
-    w.count += 1;
-    return w.count > perMinute ? Math.ceil((w.start + 60_000 - now) / 1000) : 0;
-  };
-}
-
-/** A bounded map whose entries carry their own expiry (`until`, ms since the epoch). */
-function expiring<V extends { until: number }>() {
-  const map = new Map<string, V>();
-  return {
-    get(key: string) {
-      const v = map.get(key);
-      if (!v || v.until > Date.now()) return v;
-      map.delete(key);
-      return undefined;
-    },
-    set(key: string, v: V) {
-      if (map.size >= CACHE_MAX) map.clear();
-      map.set(key, v);
-    },
-    delete: (key: string) => map.delete(key),
-    clear: () => map.clear(),
-  };
-}
-
-/** The `exp` claim (ms) of a JWT that has just been verified. */
-function expiryOf(token: string) {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    return typeof payload.exp === 'number' ? payload.exp * 1000 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
 const list = (v: string | undefined) =>
@@ -374,56 +318,7 @@ export function createGateway(deps: SharingDeps, oidc: Oidc) {
     };
   }
 
-  // Group commit: calls arriving while a batch is written wait for the next one; each call answers only
-  // after its own log row is committed, so no answered call goes unlogged. (The quota is not counted
-  // here: it is reserved by the call itself before it answers.)
-  let pending: Array<{ row: object; done: (error?: unknown) => void }> = [];
-  let isFlushing = false;
-  async function flush() {
-    while (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      try {
-        await sql`insert into sharing.call_log (id, at, client_id, consumer_department_id,
-            provider_department_id, grant_id, resource_id, resource_code, purpose, fields, row_count, status,
-            error_code, latency_ms)
-          select * from jsonb_to_recordset(${JSON.stringify(batch.map((b) => b.row))}::jsonb)
-            as x(id uuid, at timestamptz, client_id text, consumer uuid, provider uuid, grant_id uuid,
-              resource_id uuid, code text, purpose text, fields text[], row_count int, status int,
-              error_code text, latency real)`.execute(deps.db);
-        for (const b of batch) b.done();
-      } catch (error) {
-        for (const b of batch) b.done(error);
-      }
-    }
-    isFlushing = false;
-  }
-  function writeLog(log: Log, status: number, errorCode: string | null, started: number) {
-    const row = {
-      id: newId(),
-      at: deps.clock.now().toISOString(),
-      client_id: log.clientId,
-      consumer: log.consumer,
-      provider: log.provider,
-      grant_id: log.grantId,
-      resource_id: log.resourceId,
-      code: log.code,
-      purpose: log.purpose,
-      fields: log.fields,
-      row_count: log.rows,
-      status,
-      error_code: errorCode,
-      latency: performance.now() - started,
-    };
-    return new Promise<void>((resolve, reject) => {
-      pending.push({ row, done: (error) => (error ? reject(error) : resolve()) });
-      if (!isFlushing) {
-        isFlushing = true;
-        // after the calls already under way have queued their rows, so that one commit takes them all
-        setImmediate(flush);
-      }
-    });
-  }
+  const writeLog = createCallLog(deps);
 
   return {
     /** Drops every cached policy: this process just changed a grant, a client or a published version. */
